@@ -1,0 +1,88 @@
+"""Bylines, editor and source lines: read them, and cut them from the body.
+
+Patterns accept both scripts (mirrors serve traditional characters) and
+both punctuation widths.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clean import CJK
+
+_REPORTER = r"(?:[实實][习習])?[记記]者"
+_CORRESPONDENT = r"[通][讯訊][员員]"
+_ROLE = rf"(?:{_REPORTER}|{_CORRESPONDENT}|[摄攝][影]|[见見][习習]{_REPORTER})"
+_EDITOR = r"(?:[责責][任])?[编編][辑輯]"
+_NAME = rf"[{CJK}·]{{2,5}}"
+_NAMES = rf"{_NAME}(?:[ 、，,/]+{_NAME})*"
+
+# A whole line that is a byline: `张家口新闻传媒集团记者 王宋平`, `记者：龚普康 潘原`.
+_BYLINE_LINE = re.compile(
+    rf"^[{CJK}]{{0,16}}?{_ROLE}[ ：:]*{_NAMES}(?:[ ，,]*{_ROLE}[ ：:]*{_NAMES})*$"
+)
+# A byline in parentheses ending a paragraph: `…等参加。(记者 郝学锋)`.
+_BYLINE_PAREN = re.compile(rf"[（(]\s*(?:[{CJK}]{{0,8}}?{_ROLE}[^()（）]*)[)）]\s*$")
+# A byline glued after the last sentence: `…要严肃追责问责。记者:龚普康 潘原 实习记者:吴雨奇`.
+_BYLINE_TAIL = re.compile(rf"(?<=[。！？”』」])\s*({_ROLE}\s*[:：]\s*.+)$")
+_EDITOR_LINE = re.compile(rf"^(?:.*?\s)?{_EDITOR}\s*[:：]\s*(?P<name>{_NAME})")
+_EDITOR_ANYWHERE = re.compile(rf"{_EDITOR}\s*[:：]\s*(?P<name>{_NAME})")
+_SOURCE = re.compile(r"[来來]\s*[源]\s*[:：]\s*(?P<source>[^\s|｜]+(?: [^\s|｜:：]+)*)")
+_ROLE_WORDS = re.compile(rf"{_ROLE}|{_EDITOR}|[本][报報]|[:：]")
+
+
+def names_in(text: str) -> list[str]:
+    """The person names in a byline fragment, role words and punctuation dropped."""
+    text = _ROLE_WORDS.sub(" ", text)
+    # Stop at the editor part of a combined line.
+    names = []
+    for token in re.split(r"[\s、，,/()（）]+", text):
+        if re.fullmatch(_NAME, token) and token not in names:
+            names.append(token)
+    return names
+
+
+def split_byline(paragraph: str) -> tuple[str, list[str]]:
+    """Cut a byline from `paragraph`; return what is left and the names.
+
+    A paragraph that is only a byline returns ('', names).
+    """
+    editor_cut = _EDITOR_ANYWHERE.split(paragraph, maxsplit=1)[0].strip()
+    if editor_cut and _BYLINE_LINE.match(editor_cut):
+        return "", names_in(editor_cut)
+    match = _BYLINE_PAREN.search(paragraph)
+    if match:
+        return paragraph[: match.start()].rstrip(), names_in(match.group(0))
+    match = _BYLINE_TAIL.search(paragraph)
+    if match:
+        byline = _EDITOR_ANYWHERE.split(match.group(1), maxsplit=1)[0]
+        return paragraph[: match.start()].rstrip(), names_in(byline)
+    return paragraph, []
+
+
+def editor_in(line: str) -> str | None:
+    """The editor's name when `line` is (or ends with) an editor line."""
+    match = _EDITOR_LINE.match(line)
+    return match["name"] if match else None
+
+
+def before_editor(line: str) -> str:
+    """The part of `line` before its `编辑：` label."""
+    return _EDITOR_ANYWHERE.split(line, maxsplit=1)[0].strip()
+
+
+def is_editor_line(line: str) -> bool:
+    """True when the whole line is editor/byline furniture (`编辑：吕永清`)."""
+    match = _EDITOR_ANYWHERE.search(line)
+    if not match:
+        return False
+    before = line[: match.start()].strip()
+    return not before or bool(_BYLINE_LINE.match(before)) or len(before) <= 6
+
+
+def source_in(text: str | None) -> str | None:
+    """The text after `来源：`, or None."""
+    if not text:
+        return None
+    match = _SOURCE.search(text)
+    return match["source"].strip() if match else None

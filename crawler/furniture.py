@@ -1,0 +1,71 @@
+"""Page furniture: lines that are never part of an article.
+
+Every pattern is matched against the simplified form of a cleaned line, so
+one list serves pages in both scripts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clean import to_simplified
+
+# A line that starts one of these ends the article: nothing after it is body.
+_END = re.compile(
+    r"^(?:【?[^】]{0,12}版权声明|版权所有|本文地址|留言与评论|【专题】|\d\.\s*本网|主办单位|"
+    r"扫一扫在手机打开当前页|相关新闻|相关阅读|上一篇|下一篇|分享到)"
+)
+
+# Lines dropped wherever they stand.
+_LINE = re.compile(
+    r"^(?:"
+    r"您?当前的?位置.*|当前位置.*|.*首页\s*>.*|"  # breadcrumbs
+    r"【字体.*|字体[:：]?\s*[大中小].*|【打印】.*|【关闭】.*|打印本页|关闭窗口|"
+    r"扫一扫.*|分享到.*|微信|微博|客户端|头条号|抖音.*|手机版.*|电脑版|Baidu|map|"
+    r"Copyright.*|copyright.*|©.*|.*版权所有.*|"
+    r"验证码.*|\d{1,3}|[|｜]|•|"
+    r"运行维护单位.*|网站标识码.*|[京蜀冀晋桂]ICP备.*"
+    r")$"
+)
+
+
+def simplified(line: str) -> str:
+    """The simplified form used for matching."""
+    return to_simplified(line) or ""
+
+
+def is_nav_line(line: str) -> bool:
+    """A navigation bar: `首页 新闻中心 即时新闻 时政 …` (many short words)."""
+    words = simplified(line).split()
+    return len(words) >= 5 and words[0] == "首页" and all(len(w) <= 6 for w in words)
+
+
+def is_end_marker(line: str) -> bool:
+    """True when `line` starts the furniture that follows an article."""
+    return bool(_END.match(simplified(line)))
+
+
+def is_furniture(line: str) -> bool:
+    """True when `line` is page furniture wherever it stands."""
+    return bool(_LINE.match(simplified(line))) or is_nav_line(line)
+
+
+def is_url_only(line: str) -> bool:
+    """A line that is only a link (`https://mp.weixin.qq.com/s/…`)."""
+    return bool(re.fullmatch(r"(?:https?://\S+\s*)+", line))
+
+
+_URL = re.compile(r"https?://[\x21-\x7e]+")
+
+
+def strip_urls(text: str) -> str:
+    """Remove bare URLs from a paragraph."""
+    return _URL.sub("", text).strip()
+
+
+_BULLET = re.compile(r"^[•·▪●◆■]\s*")
+
+
+def strip_bullet(line: str) -> str:
+    """Remove a list bullet that starts a line."""
+    return _BULLET.sub("", line)

@@ -1,0 +1,56 @@
+"""Scrapy settings: every setting of the project, with its default, in one place.
+
+Override any of them on the command line (`scrapy crawl zjknews -s OFFLINE=1`)
+or in the environment (`SCRAPY_REPORTS_DB=/srv/reports.db`).
+"""
+
+BOT_NAME = "epidemic-meeting-monitor"
+
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# --- The project's own settings -------------------------------------------
+
+# Path of the SQLite file that holds the reports, runs and versions.
+REPORTS_DB = "data/reports.db"
+
+# When true, every request goes to the bundled fixture mirror (fixtures/*/mirror),
+# served over real HTTP on 127.0.0.1 by a server the crawler starts itself.
+# Spiders and stored items keep the real site URLs.
+OFFLINE = False
+
+# Folder that holds the fixture mirrors used when OFFLINE is true.
+OFFLINE_FIXTURES_DIR = None  # None: the fixtures/ folder beside the crawler package
+
+# --- Scrapy's settings, with the values this project needs ------------------
+
+USER_AGENT = (
+    "epidemic-meeting-monitor/0.1 (+https://github.com/epidemic-meeting-monitor; "
+    "research crawler for public meeting reports)"
+)
+ROBOTSTXT_OBEY = True
+
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+DOWNLOAD_TIMEOUT = 30
+RETRY_TIMES = 2
+
+ADDONS = {
+    "crawler.offline.OfflineAddon": 0,
+}
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.ReportPipeline": 300,
+}
+
+EXTENSIONS = {
+    "crawler.extensions.RunRecorder": 500,
+}
+
+LOG_LEVEL = "INFO"
+LOG_FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"
+FEED_EXPORT_ENCODING = "utf-8"

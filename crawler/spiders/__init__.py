@@ -1,0 +1,1 @@
+"""Spiders: one per configured site (built from crawler.sites), plus textdump."""

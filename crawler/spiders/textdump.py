@@ -1,0 +1,81 @@
+"""`scrapy crawl textdump -a path=DIR`: plain-text page dumps, like seeds/.
+
+Each `*.txt` under DIR (UTF-8) is read over `file://`, its layout recognised
+from the text alone, and stored through the same cleaning as crawled pages.
+A dump is keyed by its path under DIR (`textdump:<relative path>`), so a
+changed file is an updated report and a new file a new one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import scrapy
+from scrapy.exceptions import UsageError
+from scrapy.http import Response
+
+from ..sites import site_for_layout
+from ..textdump import read_dump, recognise_layout
+
+logger = logging.getLogger(__name__)
+
+
+class TextDumpSpider(scrapy.Spider):
+    """Reads a folder of text dumps."""
+
+    name = "textdump"
+    # Local files: no politeness delay, no robots.txt.
+    custom_settings = {"DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False}
+
+    def __init__(self, *args: Any, path: str | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if not path:
+            raise UsageError("textdump needs a folder: scrapy crawl textdump -a path=DIR")
+        self.root = Path(path).expanduser().resolve()
+        if not self.root.exists():
+            raise UsageError(f"textdump: no such file or folder: {path}")
+
+    def dump_files(self) -> list[Path]:
+        """The dumps to read: DIR itself when it is a file, else every *.txt below it."""
+        if self.root.is_file():
+            return [self.root]
+        return sorted(p for p in self.root.rglob("*.txt") if p.is_file())
+
+    async def start(self):  # noqa: D102 (Scrapy's entry point)
+        files = self.dump_files()
+        if not files:
+            logger.warning("textdump: no .txt files under %s", self.root)
+        for file in files:
+            yield scrapy.Request(file.as_uri(), callback=self.parse_dump, cb_kwargs={"file": file})
+
+    def key_for(self, file: Path) -> str:
+        """The stable URL a dump is stored under."""
+        base = self.root.parent if self.root.is_file() else self.root
+        return "textdump:" + file.relative_to(base).as_posix()
+
+    def parse_dump(self, response: Response, file: Path) -> Iterator[Any]:
+        """Recognise the dump's layout and yield it as a RawArticle item."""
+        stats = self.crawler.stats
+        stats.inc_value("textdump/files")
+        try:
+            text = response.body.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            stats.inc_value("reports/failed")
+            stats.inc_value("reports/failed/not_utf8")
+            logger.warning("Text dump is not UTF-8, skipped: %s (%s)", file, exc)
+            return
+        layout = recognise_layout(text)
+        if layout is None:
+            stats.inc_value("reports/failed")
+            stats.inc_value("reports/failed/unknown_layout")
+            logger.warning("Text dump of unknown layout, skipped: %s", file)
+            return
+        raw = read_dump(text, url=self.key_for(file), layout=layout)
+        site = site_for_layout(layout)
+        raw.site = site.name if site else None
+        raw.encoding = "utf-8"
+        raw.title_suffixes = ()
+        yield raw

@@ -1,0 +1,190 @@
+"""The SQLite store: schema and writes, through sqlite-utils.
+
+Tables (documented in README.md):
+- `reports`: one row per article URL, upserted on `id` (a hash of the URL);
+- `report_versions`: the earlier cleaned content of reports that changed;
+- `runs`: one row per crawl run.
+
+Every write is one transaction. New versus existing is decided by reading
+the stored row, never from `last_rowid`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+REPORT_COLUMNS: dict[str, type] = {
+    "id": str,
+    "url": str,
+    "site": str,
+    "layout": str,
+    "title": str,
+    "subtitle": str,
+    "published_at": str,
+    "source": str,
+    "reporters": str,
+    "editor": str,
+    "body": str,
+    "title_hans": str,
+    "body_hans": str,
+    "is_meeting": int,
+    "meeting_date": str,
+    "meeting_chair": str,
+    "meeting_kind": str,
+    "meeting_number": int,
+    "attendees": str,
+    "meeting_evidence": str,
+    "region": str,
+    "region_code": str,
+    "encoding": str,
+    "content_hash": str,
+    "first_seen_at": str,
+    "last_seen_at": str,
+    "updated_at": str,
+    "first_seen_run": int,
+    "last_seen_run": int,
+    "updated_run": int,
+}
+JSON_COLUMNS = ("reporters", "attendees")
+VERSIONED_COLUMNS = ("title", "subtitle", "published_at", "source", "reporters", "editor", "body")
+
+RUN_COLUMNS: dict[str, type] = {
+    "id": int,
+    "spider": str,
+    "started_at": str,
+    "finished_at": str,
+    "finish_reason": str,
+    "new_reports": int,
+    "updated_reports": int,
+    "pages": int,
+    "errors": int,
+    "checks": str,
+    "stats": str,
+}
+
+
+class StoreError(Exception):
+    """The database cannot be opened or written; the message says why."""
+
+
+def now_utc() -> str:
+    """The current time, ISO 8601 in UTC, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def report_id(url: str) -> str:
+    """The stable id of a report: 16 hex digits of the SHA-256 of its URL."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+
+
+class Store:
+    """The reports database at `path`, created on first use."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=30)
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._ensure_schema()
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot write the reports database {self.path}: {exc}") from exc
+
+    def _ensure_schema(self) -> None:
+        db = self.db
+        if "reports" not in db.table_names():
+            db["reports"].create(REPORT_COLUMNS, pk="id", not_null={"url"})
+            db["reports"].create_index(["url"], unique=True)
+            db["reports"].create_index(["site", "first_seen_run"])
+            db["reports"].create_index(["meeting_date"])
+        else:
+            missing = {k: v for k, v in REPORT_COLUMNS.items() if k not in db["reports"].columns_dict}
+            for name, kind in missing.items():
+                db["reports"].add_column(name, kind)
+        if "report_versions" not in db.table_names():
+            db["report_versions"].create(
+                {
+                    "id": int,
+                    "report_id": str,
+                    "url": str,
+                    "content_hash": str,
+                    **{c: str for c in VERSIONED_COLUMNS},
+                    "stored_run": int,
+                    "replaced_at": str,
+                    "replaced_run": int,
+                },
+                pk="id",
+                foreign_keys=[("report_id", "reports", "id")],
+            )
+            db["report_versions"].create_index(["report_id"])
+        if "runs" not in db.table_names():
+            db["runs"].create(RUN_COLUMNS, pk="id")
+
+    # --- runs -----------------------------------------------------------
+
+    def start_run(self, spider: str) -> int:
+        """Record the start of a run; return its id."""
+        with self.db.conn:
+            table = self.db["runs"].insert({"spider": spider, "started_at": now_utc()})
+        return int(table.last_pk)
+
+    def finish_run(self, run_id: int, **fields: Any) -> None:
+        """Record how a run ended (counts, checks, stats)."""
+        row = {k: (json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, dict) else v)
+               for k, v in fields.items()}
+        row.setdefault("finished_at", now_utc())
+        with self.db.conn:
+            self.db["runs"].update(run_id, row)
+
+    # --- reports --------------------------------------------------------
+
+    def save_report(self, report: dict[str, Any], run_id: int | None) -> str:
+        """Insert or update one report; return 'new', 'updated' or 'unchanged'."""
+        row = {k: report.get(k) for k in REPORT_COLUMNS if k in report}
+        for name in JSON_COLUMNS:
+            if isinstance(row.get(name), list):
+                row[name] = json.dumps(row[name], ensure_ascii=False)
+        row["id"] = report_id(report["url"])
+        stamp = now_utc()
+        with self.db.conn:
+            old = self._get(row["id"])
+            if old is None:
+                row.update(first_seen_at=stamp, last_seen_at=stamp,
+                           first_seen_run=run_id, last_seen_run=run_id)
+                self.db["reports"].insert(row)
+                return "new"
+            row.update(last_seen_at=stamp, last_seen_run=run_id)
+            status = "unchanged"
+            if old["content_hash"] != row.get("content_hash"):
+                status = "updated"
+                row.update(updated_at=stamp, updated_run=run_id)
+                self.db["report_versions"].insert(
+                    {
+                        "report_id": old["id"],
+                        "url": old["url"],
+                        "content_hash": old["content_hash"],
+                        **{c: old.get(c) for c in VERSIONED_COLUMNS},
+                        "stored_run": old.get("updated_run") or old.get("first_seen_run"),
+                        "replaced_at": stamp,
+                        "replaced_run": run_id,
+                    }
+                )
+            self.db["reports"].update(row["id"], row)
+            return status
+
+    def _get(self, rid: str) -> dict[str, Any] | None:
+        rows = list(self.db.query("select * from reports where id = ?", [rid]))
+        return rows[0] if rows else None
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.conn.close()
