@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 
 from . import bylines, furniture
-from .clean import clean_text, squash, to_simplified
+from .clean import CJK, clean_text, squash, to_simplified
 from .dates import date_from_url, parse_published
 
 MIN_BODY_CHARS = 20
+# Text copies flatten paragraphs into one line: a space after a sentence end
+# that a Chinese sentence follows was a paragraph break.
+_FLATTENED_BREAK = re.compile(rf"(?<=[。！？])[ \u3000\u00a0]+(?=[“{CJK}])")
 
 
 class Rejected(ValueError):
@@ -76,7 +80,12 @@ def _body(raw: RawArticle, title: str) -> tuple[list[str], list[str], str | None
     editor: str | None = None
     hints: dict[str, str] = {}
     seen: set[str] = set()
-    lines = [clean_text(line) for chunk in raw.body for line in (chunk or "").splitlines()]
+    lines = [
+        clean_text(part)
+        for chunk in raw.body
+        for line in (chunk or "").splitlines()
+        for part in _FLATTENED_BREAK.split(line)
+    ]
     for line in lines:
         if not line:
             continue

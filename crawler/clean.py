@@ -69,11 +69,15 @@ def strip_pinyin(text: str) -> str:
 # Words common in government reports. A garbled GBK pair whose trail byte
 # survived as an ASCII letter is restored from the words that start with a
 # character of that trail byte and go on with the next character of the text
-# (`?h委` -> `縣委` or `黨委`); of several, the one the text uses most wins.
+# (`?h委` -> `縣委` or `黨委`); of several, the one the text uses most wins,
+# then the one listed first (the list runs from the most common).
 _COMMON_WORDS = (
     "縣委 縣長 縣領 縣政 縣人 縣級 縣城 縣裡 區委 區長 鄉鎮 黨委 黨組 黨員 黨建 黨中 黨政 "
     "議題 議程 會議 領導 長期 關於 發展 開展 員工 體系 進一 與會"
 ).split()
+
+
+_COMMON_WORDS_ORDER = "".join(dict.fromkeys(word[0] for word in _COMMON_WORDS))
 
 
 @lru_cache(maxsize=1)
@@ -102,11 +106,13 @@ def repair_mirror_damage(text: str) -> str:
     table = _trail_byte_words()
 
     def pair(m: re.Match[str]) -> str:
-        counts = sorted(((text.count(c), c) for c in table.get((m.group(2), m.group(3)), ())),
-                        reverse=True)
-        if not counts or (len(counts) > 1 and counts[0][0] == counts[1][0]):
+        candidates = table.get((m.group(2), m.group(3)), ())
+        if not candidates:
             return m.group(0)
-        char = counts[0][1]
+        # The character the text uses most; on a tie, the one listed first.
+        order = _COMMON_WORDS_ORDER
+        counts = sorted(candidates, key=lambda c: (-text.count(c), order.index(c)))
+        char = counts[0]
         # The mirror puts its extra comma before punctuation, so `,?` was one.
         return ("。" if m.group(1) else "") + char
 

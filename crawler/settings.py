@@ -51,6 +51,10 @@ EXTENSIONS = {
     "crawler.extensions.RunRecorder": 500,
 }
 
+# No listening consoles on a crawler that runs from cron.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+
 LOG_LEVEL = "INFO"
 LOG_FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"
 FEED_EXPORT_ENCODING = "utf-8"

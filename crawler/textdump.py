@@ -46,19 +46,24 @@ def _is_header(line: str) -> bool:
 
 
 def read_dump(text: str, url: str, layout: str | None = None) -> RawArticle:
-    """Split a dump's lines into a :class:`RawArticle` (cleaning comes later)."""
-    lines = [clean_text(line) for line in text.splitlines()]
-    lines = [line for line in lines if line]
+    """Split a dump's lines into a :class:`RawArticle` (cleaning comes later).
+
+    Lines are matched in their cleaned form; the body keeps the raw lines, so
+    the shared cleaning sees them as a crawled page's blocks.
+    """
+    pairs = [(raw, clean_text(raw)) for raw in text.splitlines()]
+    raws = [raw for raw, clean in pairs if clean]
+    lines = [clean for _, clean in pairs if clean]
     meta = next((i for i, line in enumerate(lines) if _is_meta_line(line)), None)
-    raw = RawArticle(url=url, layout=layout)
+    article = RawArticle(url=url, layout=layout)
     if meta is None:
         start = 0
         while start < len(lines) and _is_header(lines[start]):
             start += 1
-        raw.body = lines[start:]
-        return raw
-    raw.published = _BULLET.sub("", lines[meta])
-    above = []
+        article.body = raws[start:]
+        return article
+    article.published = _BULLET.sub("", lines[meta])
+    above: list[str] = []
     for line in reversed(lines[:meta]):
         if _LABEL_ONLY.match(line):
             continue
@@ -66,19 +71,19 @@ def read_dump(text: str, url: str, layout: str | None = None) -> RawArticle:
             break
         above.insert(0, line)
     if above:
-        raw.title = above[0]
-        raw.subtitle = above[1] if len(above) > 1 else None
+        article.title = above[0]
+        article.subtitle = above[1] if len(above) > 1 else None
+    source = re.search(r"[来來]\s*源\s*[:：].*", lines[meta])
+    article.source = source.group(0) if source else None
     body_start = meta + 1
-    source_line = re.search(r"[来來]\s*源\s*[:：].*", lines[meta])
-    raw.source = source_line.group(0) if source_line else None
     while body_start < len(lines) and (
         _BULLET.match(lines[body_start]) or _LABEL_ONLY.match(lines[body_start])
     ):
         candidate = _BULLET.sub("", lines[body_start])
         if re.match(r"[来來]\s*源", candidate):
-            raw.source = candidate
+            article.source = candidate
         elif not furniture.is_furniture(candidate):
             break
         body_start += 1
-    raw.body = lines[body_start:]
-    return raw
+    article.body = raws[body_start:]
+    return article

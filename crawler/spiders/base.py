@@ -59,9 +59,10 @@ class SiteSpider(scrapy.Spider):
             yield response.follow(url, callback=self.parse_article, errback=self.on_error)
         if page >= self.max_list_pages:
             return
-        for url in self.layout.next_pages(response.selector, response.url):
+        for offset, url in enumerate(self.layout.next_pages(response.selector, response.url), 1):
             yield response.follow(
-                url, callback=self.parse_list, errback=self.on_error, cb_kwargs={"page": page + 1}
+                url, callback=self.parse_list, errback=self.on_error,
+                cb_kwargs={"page": page + offset},
             )
 
     def parse_article(self, response: Response) -> Iterator[Any]:

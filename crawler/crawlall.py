@@ -1,0 +1,90 @@
+"""`crawlall`: crawl every configured site in one process, then print a summary.
+
+    crawlall                 # the real sites
+    crawlall --offline       # the bundled fixture mirror on 127.0.0.1
+    crawlall --db other.db --site zjknews --site scgov
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.utils.project import get_project_settings
+
+from .sites import SITES
+from .store import Store, StoreError
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    ap = argparse.ArgumentParser(prog="crawlall", description=__doc__.split("\n")[0])
+    ap.add_argument("--offline", action="store_true", help="crawl the bundled fixture mirror")
+    ap.add_argument("--db", help="SQLite file (default: the REPORTS_DB setting, data/reports.db)")
+    ap.add_argument("--site", action="append", choices=sorted(SITES), help="only these sites")
+    ap.add_argument("--loglevel", default="INFO", help="Scrapy log level (default INFO)")
+    return ap.parse_args(argv)
+
+
+def summary(db_path: str, first_run: int) -> tuple[str, bool]:
+    """A one-screen summary of the runs since `first_run`; and whether all finished."""
+    con = sqlite3.connect(db_path)
+    rows = con.execute(
+        "select spider, finish_reason, new_reports, updated_reports, pages, errors "
+        "from runs where id >= ? order by id",
+        [first_run],
+    ).fetchall()
+    total = con.execute("select count(*), sum(is_meeting) from reports").fetchone()
+    con.close()
+    lines = [f"{'site':<14}{'result':<12}{'new':>6}{'updated':>9}{'pages':>7}{'errors':>8}"]
+    ok = True
+    for spider, reason, new, updated, pages, errors in rows:
+        ok = ok and reason == "finished"
+        lines.append(
+            f"{spider:<14}{reason or 'killed':<12}{new or 0:>6}{updated or 0:>9}"
+            f"{pages or 0:>7}{errors or 0:>8}"
+        )
+    lines.append(f"{total[0]} reports stored, {total[1] or 0} of them meeting reports, in {db_path}")
+    return "\n".join(lines), ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the crawl; return the exit code (non-zero when a site did not finish)."""
+    args = parse_args(argv)
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawler.settings")
+    settings = get_project_settings()
+    if args.offline:
+        settings.set("OFFLINE", True, priority="cmdline")
+    if args.db:
+        settings.set("REPORTS_DB", args.db, priority="cmdline")
+    settings.set("LOG_LEVEL", args.loglevel, priority="cmdline")
+    db_path = settings.get("REPORTS_DB")
+    try:
+        store = Store(db_path)
+    except StoreError as exc:
+        print(f"crawlall: {exc}", file=sys.stderr)
+        return 2
+    first_run = (store.db.execute("select coalesce(max(id), 0) + 1 from runs").fetchone()[0])
+    store.close()
+
+    process = CrawlerProcess(settings)
+    for name in args.site or list(SITES):
+        process.crawl(name)
+    process.start()
+
+    text, ok = summary(db_path, first_run)
+    print("\n" + text)
+    print(
+        "\nBrowse them in Datasette (read-only):\n"
+        f"  datasette serve --immutable {Path(db_path)}\n"
+        "then open http://127.0.0.1:8001/"
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
