@@ -52,6 +52,17 @@ def summary(db_path: str, first_run: int) -> tuple[str, bool]:
     return "\n".join(lines), ok
 
 
+def datasette_command() -> str:
+    """How to call the datasette installed beside this Python, as short as it can be said."""
+    beside = Path(sys.executable).parent / "datasette"
+    if not beside.exists():
+        return "datasette"
+    try:
+        return str(beside.relative_to(Path.cwd()))
+    except ValueError:
+        return str(beside)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the crawl; return the exit code (non-zero when a site did not finish)."""
     args = parse_args(argv)
@@ -80,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n" + text)
     print(
         "\nBrowse them in Datasette (read-only):\n"
-        f"  datasette serve --immutable {Path(db_path)}\n"
+        f"  {datasette_command()} serve -i {db_path}\n"
         "then open http://127.0.0.1:8001/"
     )
     return 0 if ok else 1

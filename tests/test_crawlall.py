@@ -1,0 +1,39 @@
+"""crawler.crawlall: the Quickstart's command, end to end against the offline mirror."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from .cases import STORED
+from .crawl import ROOT, rows
+
+
+def test_crawlall_offline_stores_every_site_and_says_how_to_browse(tmp_path):
+    db = tmp_path / "reports.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "crawler.crawlall", "--offline", "--db", str(db),
+         "--loglevel", "WARNING"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert f"serve -i {db}" in done.stdout
+    stored = {r["url"] for r in rows(db)}
+    assert stored == {c.url for c in STORED}
+    runs = rows(db, "select spider, finish_reason from runs")
+    assert sorted(r["spider"] for r in runs) == ["sanjiang", "scgov", "shanxidayuan", "zjknews"]
+    assert {r["finish_reason"] for r in runs} == {"finished"}
+    for site in ("zjknews", "scgov"):
+        assert site in done.stdout
+
+
+def test_crawlall_reports_an_unwritable_database_in_one_line(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    done = subprocess.run(
+        [sys.executable, "-m", "crawler.crawlall", "--offline", "--db", str(blocker / "r.db")],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0
+    assert "cannot write the reports database" in done.stderr

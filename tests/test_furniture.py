@@ -1,0 +1,52 @@
+"""crawler.furniture: page furniture in both scripts."""
+
+import pytest
+
+from crawler.furniture import (
+    is_end_marker,
+    is_furniture,
+    is_nav_line,
+    is_url_only,
+    strip_bullet,
+    strip_urls,
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["您當前的位置：首頁 > 新聞中心 > 時政", "【字體：大 中 小】", "扫一扫在手机打开当前页", "微信",
+     "Copyright ©山西大院新闻网", "验证码：", "0", "|", "运行维护单位：中国电信四川公司"],
+)
+def test_furniture_lines(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["会议强调，要加强宣传引导。", "市委书记主持会议", "2月9日，三江召开会议", "微信公众号发布了通知。"],
+)
+def test_article_lines_are_not_furniture(line):
+    assert not is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["【張家口新聞網版權聲明 】", "版权声明", "本文地址:http://www.shanxidayuan.com/gsyl/yangquan/5927.html",
+     "【專題】張家口市市長趙文鋒活動報道專集", "1.本網(張家口新聞網)稿件下……", "留言与评论(共有 条评论)"],
+)
+def test_end_markers(line):
+    assert is_end_marker(line)
+
+
+def test_nav_lines():
+    assert is_nav_line("首頁 新聞中心 即時新聞 時政 獨家 縣區 小記者 教育")
+    assert not is_nav_line("首页 新闻")
+
+
+def test_urls():
+    assert is_url_only("https://mp.weixin.qq.com/s/f32Erfs9Z4mu-9a_bivZxg")
+    assert strip_urls("https://mp.weixin.qq.com/s/x 2月9日，会议召开") == "2月9日，会议召开"
+
+
+def test_bullets():
+    assert strip_bullet("• 1月25日，我市召开") == "1月25日，我市召开"
