@@ -30,9 +30,12 @@ def run_counts(stats: dict[str, Any]) -> dict[str, int]:
         "new_reports": stats.get("reports/new", 0),
         "updated_reports": stats.get("reports/updated", 0),
         "pages": stats.get("downloader/response_count", 0),
-        # Pages that could not become reports, and requests that failed
-        # (HTTP 4xx/5xx after retries, timeouts, DNS), each logged with its URL.
-        "errors": stats.get("reports/failed", 0) + stats.get("errors/requests", 0),
+        # Pages that could not become reports, requests that failed (HTTP
+        # 4xx/5xx after retries, timeouts, DNS) and exceptions in callbacks,
+        # each logged with its URL.
+        "errors": stats.get("reports/failed", 0)
+        + stats.get("errors/requests", 0)
+        + sum(v for k, v in stats.items() if k.startswith("spider_exceptions/")),
     }
 
 

@@ -55,6 +55,7 @@ EXTENSIONS = {
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
+LOG_FORMATTER = "crawler.logformat.ReportLogFormatter"
 LOG_LEVEL = "INFO"
 LOG_FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"
 FEED_EXPORT_ENCODING = "utf-8"

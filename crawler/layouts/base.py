@@ -100,7 +100,7 @@ class Layout:
         links: list[str] = []
         for href in anchors.xpath("@href").getall():
             absolute = urljoin(url, href.strip())
-            if self.is_article_url(absolute) and absolute not in links:
+            if absolute.startswith("http") and self.is_article_url(absolute) and absolute not in links:
                 links.append(absolute)
         return links
 
@@ -110,7 +110,7 @@ class Layout:
         for text in self.next_page_texts:
             for href in sel.xpath(f"//a[normalize-space(.)='{text}']/@href").getall():
                 target = urljoin(url, href.strip())
-                if target != url and target not in pages:
+                if target.startswith("http") and target != url and target not in pages:
                     pages.append(target)
         return pages
 

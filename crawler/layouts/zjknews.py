@@ -12,7 +12,9 @@ class ZjknewsLayout(Layout):
     """URL rules and selectors of 张家口新闻网."""
 
     name = "zjknews"
-    article_url = r"zjknews\.com/news/(?:[a-z]+/)?(?:\d{6}/\d{2}|\d{4}/\d{2})/\d+\.html$"
+    # 时政 articles (`/news/shizheng/202207/28/<id>.html`, `/news/shizheng/2022/09/<id>.html`)
+    # and 新闻中心 ones (`/news/<yyyymm>/<id>.html`); other columns are other spiders' business.
+    article_url = r"zjknews\.com/news/(?:shizheng/(?:\d{6}/\d{2}|\d{4}/\d{2})|\d{6})/\d+\.html$"
     list_links_xpath = "//div[contains(@class,'i_left')]//ul/li/a"
     title_xpaths = ("//h1[contains(@class,'hot_h1')]", "//title")
     subtitle_xpaths = (
