@@ -57,16 +57,19 @@ class ReportPipeline:
         try:
             report = report_from(item)
         except Rejected as exc:
-            stats.inc_value("reports/failed")
-            stats.inc_value("reports/failed/rejected")
+            self.context.page_failed(item.url, item.site, "rejected", str(exc), log=False)
             raise DropItem(f"Rejected {item.url}: {exc}") from exc
         except Exception as exc:  # a bug on one page must not stop the crawl
-            stats.inc_value("reports/failed")
-            stats.inc_value("reports/failed/error")
             logger.exception("Cannot clean %s", item.url)
+            self.context.page_failed(item.url, item.site, "error", f"{type(exc).__name__}: {exc}",
+                                     log=False)
             raise DropItem(f"Failed {item.url}: {type(exc).__name__}: {exc}") from exc
         status = self.context.store.save_report(report, self.context.run_id)
         stats.inc_value(f"reports/{status}")
+        if status != "unchanged":
+            for field in ("title", "published_at"):
+                if not report.get(field):
+                    stats.inc_value(f"reports/missing/{field}")
         if status != "unchanged":
             logger.info("%s report: %s %s", status.capitalize(), item.url, report.get("title") or "")
         return report

@@ -7,6 +7,7 @@ on first use.
 
 from __future__ import annotations
 
+import logging
 import weakref
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,8 @@ from .store import Store
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
 
 
 class RunContext:
@@ -38,6 +41,17 @@ class RunContext:
             self.run_id = self.store.start_run(spider_name)
             self.crawler.stats.set_value("run/id", self.run_id)
         return self.run_id
+
+    def page_failed(self, url: str, site: str | None, kind: str, reason: str,
+                    log: bool = True) -> None:
+        """Count, log and keep a page that could not become a report."""
+        stats = self.crawler.stats
+        stats.inc_value("reports/failed")
+        stats.inc_value(f"reports/failed/{kind}")
+        if log:
+            logger.warning("Page failed (%s): %s: %s", kind, url, reason)
+        if self.run_id is not None:
+            self.store.record_failure(url, site, kind, reason, self.run_id)
 
     def close(self) -> None:
         """Close the store."""

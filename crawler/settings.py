@@ -49,6 +49,7 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "crawler.extensions.RunRecorder": 500,
+    "crawler.notify.Notifier": 510,
 }
 
 # No listening consoles on a crawler that runs from cron.
@@ -59,3 +60,20 @@ LOG_FORMATTER = "crawler.logformat.ReportLogFormatter"
 LOG_LEVEL = "INFO"
 LOG_FORMAT = "%(asctime)s [%(name)s] %(levelname)s: %(message)s"
 FEED_EXPORT_ENCODING = "utf-8"
+
+# --- Incremental crawling ----------------------------------------------------
+
+# Known articles published within this many days are fetched again on every
+# run, to catch late edits (0: never fetch a stored article again).
+REFETCH_DAYS = 2
+# When true, fetch every listed article and walk every list page, as if
+# nothing were stored yet (stored reports stay; unchanged ones stay unchanged).
+FULL_CRAWL = False
+
+# --- Notifications -------------------------------------------------------------
+
+# Apprise URLs (list, or a space/comma separated string) to send each run's
+# summary to; empty: the REPORTS_NOTIFY_URLS environment variable, else none.
+NOTIFY_URLS = None
+# Send after every run, not only after runs with new reports or failed checks.
+NOTIFY_ALWAYS = False

@@ -3,7 +3,8 @@
 Tables (documented in README.md):
 - `reports`: one row per article URL, upserted on `id` (a hash of the URL);
 - `report_versions`: the earlier cleaned content of reports that changed;
-- `runs`: one row per crawl run.
+- `runs`: one row per crawl run;
+- `failed_pages`: pages that could not become reports, with the reason.
 
 Every write is one transaction. New versus existing is decided by reading
 the stored row, never from `last_rowid`.
@@ -70,6 +71,20 @@ RUN_COLUMNS: dict[str, type] = {
 }
 
 
+FAILED_COLUMNS: dict[str, type] = {
+    "id": str,
+    "url": str,
+    "site": str,
+    "kind": str,
+    "reason": str,
+    "attempts": int,
+    "first_failed_at": str,
+    "last_failed_at": str,
+    "first_failed_run": int,
+    "last_failed_run": int,
+}
+
+
 class StoreError(Exception):
     """The database cannot be opened or written; the message says why."""
 
@@ -128,6 +143,8 @@ class Store:
             db["report_versions"].create_index(["report_id"])
         if "runs" not in db.table_names():
             db["runs"].create(RUN_COLUMNS, pk="id")
+        if "failed_pages" not in db.table_names():
+            db["failed_pages"].create(FAILED_COLUMNS, pk="id", not_null={"url"})
 
     # --- runs -----------------------------------------------------------
 
@@ -156,6 +173,7 @@ class Store:
         row["id"] = report_id(report["url"])
         stamp = now_utc()
         with self.db.conn:
+            self.db.execute("delete from failed_pages where id = ?", [row["id"]])
             old = self._get(row["id"])
             if old is None:
                 row.update(first_seen_at=stamp, last_seen_at=stamp,
@@ -180,6 +198,70 @@ class Store:
                 )
             self.db["reports"].update(row["id"], row)
             return status
+
+    def known(self, urls: list[str]) -> dict[str, dict[str, Any]]:
+        """The stored reports and failed pages among `urls`: url -> {published_at, first_seen_at}.
+
+        A failed page has no dates: it is not fetched again until a full crawl.
+        """
+        if not urls:
+            return {}
+        marks = ",".join("?" for _ in urls)
+        sql = (
+            f"select url, published_at, first_seen_at from reports where url in ({marks}) "
+            f"union all select url, null, null from failed_pages where url in ({marks})"
+        )
+        found: dict[str, dict[str, Any]] = {}
+        for row in self.db.query(sql, [*urls, *urls]):
+            found.setdefault(row["url"], row)
+        return found
+
+    def record_failure(self, url: str, site: str | None, kind: str, reason: str,
+                       run_id: int | None) -> None:
+        """Keep a page that could not become a report, with why (one row per URL)."""
+        rid, stamp = report_id(url), now_utc()
+        with self.db.conn:
+            old = list(self.db.query("select attempts from failed_pages where id = ?", [rid]))
+            row = {"id": rid, "url": url, "site": site, "kind": kind, "reason": reason,
+                   "last_failed_at": stamp, "last_failed_run": run_id,
+                   "attempts": (old[0]["attempts"] if old else 0) + 1}
+            if not old:
+                row.update(first_failed_at=stamp, first_failed_run=run_id)
+            self.db["failed_pages"].upsert(row, pk="id")
+
+    def mark_seen(self, urls: list[str], run_id: int | None) -> None:
+        """Record that a run saw these stored reports listed (without fetching them)."""
+        if not urls:
+            return
+        stamp = now_utc()
+        with self.db.conn:
+            self.db.conn.executemany(
+                "update reports set last_seen_at = ?, last_seen_run = ? where id = ?",
+                [(stamp, run_id, report_id(url)) for url in urls],
+            )
+
+    def recent_runs(self, spider: str, limit: int = 5, before: int | None = None) -> list[dict]:
+        """The last finished runs of `spider` (newest first), with stats decoded."""
+        sql = (
+            "select * from runs where spider = ? and finished_at is not null"
+            + (" and id < ?" if before else "")
+            + " order by id desc limit ?"
+        )
+        params = [spider, *([before] if before else []), limit]
+        runs = []
+        for row in self.db.query(sql, params):
+            for name in ("stats", "checks"):
+                row[name] = json.loads(row[name]) if row.get(name) else {}
+            runs.append(row)
+        return runs
+
+    def new_reports(self, run_id: int, limit: int = 50) -> list[dict]:
+        """The reports a run stored first, newest meeting date first."""
+        return list(self.db.query(
+            "select url, title, site, meeting_date, is_meeting, region from reports "
+            "where first_seen_run = ? order by meeting_date desc, published_at desc limit ?",
+            [run_id, limit],
+        ))
 
     def _get(self, rid: str) -> dict[str, Any] | None:
         rows = list(self.db.query("select * from reports where id = ?", [rid]))

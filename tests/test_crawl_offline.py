@@ -58,6 +58,9 @@ def test_runs_record_pages_new_reports_and_failures(crawled):
     assert one["stats"].get("reports/failed", 0) == sum(1 for c in cases if c.rejected)
     assert one["pages"] > len(cases)
     assert two["new_reports"] == 0 and two["updated_reports"] == 0
+    assert two["pages"] <= one["pages"] / 2
+    assert all(result["ok"] for result in one["checks"].values()), one["checks"]
+    assert all(result["ok"] for result in two["checks"].values()), two["checks"]
     assert "Offline mirror" in first.stderr
 
 

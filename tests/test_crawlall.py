@@ -37,3 +37,34 @@ def test_crawlall_reports_an_unwritable_database_in_one_line(tmp_path):
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0
     assert "cannot write the reports database" in done.stderr
+
+
+def test_crawlall_will_not_start_while_another_run_holds_the_lock(tmp_path):
+    import fcntl
+
+    db = tmp_path / "reports.db"
+    with open(f"{db}.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        done = subprocess.run(
+            [sys.executable, "-m", "crawler.crawlall", "--offline", "--db", str(db)],
+            cwd=ROOT, capture_output=True, text=True, timeout=60,
+        )
+    assert done.returncode == 3
+    assert "another run holds" in done.stderr
+    assert rows(db, "select * from runs") == []
+
+
+def test_crawlall_exits_non_zero_when_a_site_fails_its_checks(tmp_path):
+    from .sitebuilder import MiniSite
+
+    site = MiniSite(tmp_path / "fixtures")
+    site.publish(2)
+    site.replace_list("<html><body>改版</body></html>")
+    db = tmp_path / "reports.db"
+    done = subprocess.run(
+        [sys.executable, "-m", "crawler.crawlall", "--offline", "--db", str(db), "--site",
+         "zjknews", "-s", f"OFFLINE_FIXTURES_DIR={site.root}", "--loglevel", "WARNING"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 1
+    assert "FAILED: list_pages" in done.stdout

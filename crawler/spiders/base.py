@@ -15,7 +15,10 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
+from ..challenge import challenge_marker
+from ..incremental import Incremental
 from ..layouts import LAYOUTS, Layout
+from ..runs import run_context
 from ..sites import Site
 
 logger = logging.getLogger(__name__)
@@ -38,60 +41,112 @@ class SiteSpider(scrapy.Spider):
     async def start(self):  # noqa: D102 (Scrapy's entry point)
         for url in self.site.start_urls:
             yield scrapy.Request(
-                url, callback=self.parse_list, errback=self.on_error, cb_kwargs={"page": 1}
+                url, callback=self.parse_list, errback=self.on_list_error, cb_kwargs={"page": 1},
+                dont_filter=True,
             )
 
     def parse_list(self, response: Response, page: int) -> Iterator[scrapy.Request]:
-        """Follow the article links of a list page, then the next list pages."""
+        """Follow the article links of a list page, then the next list pages.
+
+        Articles already stored are not fetched again (unless recent, see
+        REFETCH_DAYS); pagination stops at the first page whose articles are
+        all known (unless FULL_CRAWL).
+        """
         stats = self.crawler.stats
         stats.inc_value("list/pages")
         if not isinstance(response, TextResponse):
-            stats.inc_value("list/not_html")
+            stats.inc_value("list/empty_pages")
             logger.warning("List page is not HTML: %s", response.url)
             return
         links = self.layout.list_links(response.selector, response.url)
         stats.inc_value("list/article_links", len(links))
         if not links:
             stats.inc_value("list/empty_pages")
-            logger.warning("List page yields no article links: %s", response.url)
-        logger.info("List page %d of %s: %d article links", page, self.name, len(links))
-        for url in links:
+            marker = challenge_marker(response.status, response.text)
+            if marker:
+                stats.inc_value("antibot/pages")
+                logger.warning("Challenge page instead of a list (%s): %s", marker, response.url)
+            else:
+                logger.warning("List page yields no article links: %s", response.url)
+            return
+        fetch, known = self.incremental.split(links)
+        stats.inc_value("articles/known_skipped", len(links) - len(fetch))
+        logger.info(
+            "List page %d of %s: %d article links, %d to fetch", page, self.name, len(links),
+            len(fetch),
+        )
+        for url in fetch:
             yield response.follow(url, callback=self.parse_article, errback=self.on_error)
+        if known == len(links) and not self.incremental.full:
+            logger.info("List page %d of %s holds only known reports: stop", page, self.name)
+            return
         if page >= self.max_list_pages:
             return
         for offset, url in enumerate(self.layout.next_pages(response.selector, response.url), 1):
             yield response.follow(
-                url, callback=self.parse_list, errback=self.on_error,
-                cb_kwargs={"page": page + offset},
+                url, callback=self.parse_list, errback=self.on_list_error,
+                cb_kwargs={"page": page + offset}, dont_filter=True,
             )
+
+    @property
+    def incremental(self) -> Incremental:
+        """What this run already knows (made on first use)."""
+        if not hasattr(self, "_incremental"):
+            self._incremental = Incremental(self.crawler)
+        return self._incremental
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         """Read an article page into a RawArticle item (the pipeline cleans and stores it)."""
-        self.crawler.stats.inc_value("articles/pages")
+        stats = self.crawler.stats
+        stats.inc_value("articles/pages")
+        context = run_context(self.crawler)
         if not isinstance(response, TextResponse):
-            self.crawler.stats.inc_value("reports/failed")
-            self.crawler.stats.inc_value("reports/failed/not_html")
-            logger.warning("Article page is not HTML, skipped: %s", response.url)
+            content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+            context.page_failed(response.url, self.site.name, "not_html",
+                                f"not an HTML page ({content_type or 'no content type'})")
             return
         try:
             raw = self.layout.read_article(response.selector, response.url)
         except Exception as exc:  # a page no selector can read must not stop the crawl
-            self.crawler.stats.inc_value("reports/failed")
-            self.crawler.stats.inc_value("reports/failed/unreadable")
-            logger.warning("Cannot read %s: %s: %s", response.url, type(exc).__name__, exc)
+            context.page_failed(response.url, self.site.name, "unreadable",
+                                f"{type(exc).__name__}: {exc}")
             return
+        if not any(block.strip() for block in raw.body):
+            marker = challenge_marker(response.status, response.text)
+            if marker:
+                stats.inc_value("antibot/pages")
+                logger.warning("Challenge page instead of an article (%s): %s", marker,
+                               response.url)
+                return
         raw.site = self.site.name
         raw.encoding = response.encoding
         yield raw
 
     def on_error(self, failure: Failure) -> None:
         """Log a request that failed (HTTP error, timeout, DNS) with its URL and count it."""
-        request = failure.request if hasattr(failure, "request") else None
+        stats = self.crawler.stats
+        request = getattr(failure, "request", None)
         url = request.url if request else "?"
         response = getattr(failure.value, "response", None)
-        reason = f"HTTP {response.status}" if response is not None else failure.getErrorMessage()
-        self.crawler.stats.inc_value("errors/requests")
+        stats.inc_value("errors/requests")
+        if response is not None:
+            stats.inc_value(f"errors/http/{response.status}")
+            text = response.text if isinstance(response, TextResponse) else ""
+            marker = challenge_marker(response.status, text)
+            if marker:
+                stats.inc_value("antibot/pages")
+                logger.warning("Challenge page (%s): %s", marker, url)
+                return
+            reason = f"HTTP {response.status}"
+        else:
+            stats.inc_value(f"errors/{type(failure.value).__name__}")
+            reason = failure.getErrorMessage()
         logger.warning("Request failed: %s (%s)", url, reason)
+
+    def on_list_error(self, failure: Failure) -> None:
+        """A list page that failed: counted apart, since the site's check depends on it."""
+        self.crawler.stats.inc_value("errors/list_pages")
+        self.on_error(failure)
 
 
 def spider_for(site: Site, module: str) -> type[SiteSpider]:

@@ -17,6 +17,7 @@ import scrapy
 from scrapy.exceptions import UsageError
 from scrapy.http import Response
 
+from ..runs import run_context
 from ..sites import site_for_layout
 from ..textdump import read_dump, recognise_layout
 
@@ -58,20 +59,18 @@ class TextDumpSpider(scrapy.Spider):
 
     def parse_dump(self, response: Response, file: Path) -> Iterator[Any]:
         """Recognise the dump's layout and yield it as a RawArticle item."""
-        stats = self.crawler.stats
-        stats.inc_value("textdump/files")
+        self.crawler.stats.inc_value("textdump/files")
+        context = run_context(self.crawler)
         try:
             text = response.body.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            stats.inc_value("reports/failed")
-            stats.inc_value("reports/failed/not_utf8")
-            logger.warning("Text dump is not UTF-8, skipped: %s (%s)", file, exc)
+            context.page_failed(self.key_for(file), None, "not_utf8",
+                                f"text dump is not UTF-8, skipped: {file} ({exc})")
             return
         layout = recognise_layout(text)
         if layout is None:
-            stats.inc_value("reports/failed")
-            stats.inc_value("reports/failed/unknown_layout")
-            logger.warning("Text dump of unknown layout, skipped: %s", file)
+            context.page_failed(self.key_for(file), None, "unknown_layout",
+                                f"text dump of unknown layout, skipped: {file}")
             return
         raw = read_dump(text, url=self.key_for(file), layout=layout)
         site = site_for_layout(layout)
