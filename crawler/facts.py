@@ -265,7 +265,14 @@ def _meeting_at(text: str, clause_start: int, kind_start: int, end: int) -> Meet
     return Meeting(name, evidence.strip(), name_start, end, held, priority)
 
 
-_STANDING_SUBJECT = re.compile(r"(?:专题|专门)(?:研究|部署|听取)[^，。；]{0,8}(?:疫情|新冠)[^，。；]{0,8}")
+# A 常委会 is an epidemic meeting when it studies the epidemic specially
+# (专题研究疫情防控工作), or when the epidemic is the one subject it studies
+# (研究部署我县疫情防控工作), not one item of a list (研究部署疫情防控、安全生产等工作).
+_STANDING_SUBJECT = re.compile(
+    r"(?:专题|专门)(?:研究|部署|听取)[^，。；]{0,8}(?:疫情|新冠)[^，。；]{0,8}"
+    r"|(?:研究|部署|听取)(?:部署|研究)?(?:[^，。；、和及与]{0,6}?)(?:疫情|新冠)[^，。；、和及与等]{0,8}"
+    r"(?=[，。；]|$)"
+)
 
 
 def _standing_committee_subject(text: str, end: int) -> str:
