@@ -94,6 +94,17 @@ def datasette_command() -> str:
         return str(beside)
 
 
+def metadata_option() -> str:
+    """` -m metadata.yml` when the project's Datasette metadata is at hand."""
+    metadata = Path(__file__).resolve().parent.parent / "metadata.yml"
+    if not metadata.exists():
+        return ""
+    try:
+        return f" -m {metadata.relative_to(Path.cwd())}"
+    except ValueError:
+        return f" -m {metadata}"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the crawl; return the exit code (non-zero when a site did not finish)."""
     args = parse_args(argv)
@@ -129,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n" + text)
     print(
         "\nBrowse them in Datasette (read-only):\n"
-        f"  {datasette_command()} serve -i {db_path}\n"
+        f"  {datasette_command()} serve -i {db_path}{metadata_option()}\n"
         "then open http://127.0.0.1:8001/"
     )
     return 0 if ok else 1

@@ -4,7 +4,8 @@ Tables (documented in README.md):
 - `reports`: one row per article URL, upserted on `id` (a hash of the URL);
 - `report_versions`: the earlier cleaned content of reports that changed;
 - `runs`: one row per crawl run;
-- `failed_pages`: pages that could not become reports, with the reason.
+- `failed_pages`: pages that could not become reports, with the reason;
+- `reports_fts`: the full-text index of the reports (see crawler.search).
 
 Every write is one transaction. New versus existing is decided by reading
 the stored row, never from `last_rowid`.
@@ -20,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+
+from .search import index_text
 
 REPORT_COLUMNS: dict[str, type] = {
     "id": str,
@@ -143,6 +146,10 @@ class Store:
             db["report_versions"].create_index(["report_id"])
         if "runs" not in db.table_names():
             db["runs"].create(RUN_COLUMNS, pk="id")
+        if "reports_fts" not in db.table_names():
+            # Contentless: only the index of the bigram text is kept (crawler.search).
+            db.execute("create virtual table reports_fts using fts5(search, content='')")
+            self.rebuild_search()
         if "failed_pages" not in db.table_names():
             db["failed_pages"].create(FAILED_COLUMNS, pk="id", not_null={"url"})
 
@@ -179,6 +186,7 @@ class Store:
                 row.update(first_seen_at=stamp, last_seen_at=stamp,
                            first_seen_run=run_id, last_seen_run=run_id)
                 self.db["reports"].insert(row)
+                self._index(row["id"], None, row)
                 return "new"
             row.update(last_seen_at=stamp, last_seen_run=run_id)
             status = "unchanged"
@@ -197,7 +205,33 @@ class Store:
                     }
                 )
             self.db["reports"].update(row["id"], row)
+            if status == "updated":
+                self._index(row["id"], old, row)
             return status
+
+    def _index(self, rid: str, old: dict[str, Any] | None, new: dict[str, Any]) -> None:
+        """Keep the search index in step with a report (inside the caller's transaction)."""
+        rowid = self.db.execute("select rowid from reports where id = ?", [rid]).fetchone()[0]
+        if old is not None:
+            self.db.execute(
+                "insert into reports_fts(reports_fts, rowid, search) values('delete', ?, ?)",
+                [rowid, index_text(old.get("title_hans"), old.get("body_hans"))],
+            )
+        self.db.execute(
+            "insert into reports_fts(rowid, search) values (?, ?)",
+            [rowid, index_text(new.get("title_hans"), new.get("body_hans"))],
+        )
+
+    def rebuild_search(self) -> int:
+        """Rebuild the search index from the stored reports; return how many were indexed."""
+        rows = self.db.execute("select rowid, title_hans, body_hans from reports").fetchall()
+        with self.db.conn:
+            self.db.execute("insert into reports_fts(reports_fts) values('delete-all')")
+            self.db.conn.executemany(
+                "insert into reports_fts(rowid, search) values (?, ?)",
+                [(rowid, index_text(title, body)) for rowid, title, body in rows],
+            )
+        return len(rows)
 
     def known(self, urls: list[str]) -> dict[str, dict[str, Any]]:
         """The stored reports and failed pages among `urls`: url -> {published_at, first_seen_at}.

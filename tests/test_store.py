@@ -85,3 +85,19 @@ def test_reopening_adds_missing_columns(tmp_path):
     s = Store(path)
     assert "meeting_chair" in s.db["reports"].columns_dict
     s.close()
+
+
+def test_the_search_index_follows_new_and_updated_reports(store: Store):
+    from crawler.search import fts_query
+
+    def found(words: str) -> int:
+        sql = "select count(*) from reports_fts where reports_fts match ?"
+        return store.db.execute(sql, [fts_query(words)]).fetchone()[0]
+
+    run = store.start_run("demo")
+    store.save_report(report(body_hans="疫情防控工作领导小组会议"), run)
+    assert found("领导小组") == 1
+    store.save_report(report(body="新", body_hans="春耕生产会议", content_hash="h2"), run)
+    assert found("领导小组") == 0 and found("春耕") == 1
+    assert store.rebuild_search() == 1
+    assert found("春耕") == 1
