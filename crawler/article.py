@@ -41,6 +41,8 @@ class RawArticle:
     body: list[str] = field(default_factory=list)
     editor: str | None = None
     encoding: str | None = None
+    # Where the encoding came from: bom, header, meta, sniffed (crawler.encoding).
+    encoding_source: str | None = None
     title_suffixes: tuple[str, ...] = ()
 
 
@@ -156,6 +158,7 @@ def build_report(raw: RawArticle) -> dict:
         "editor": editor,
         "body": body,
         "encoding": raw.encoding,
+        "encoding_source": raw.encoding_source,
     }
     report["title_hans"] = to_simplified(report["title"])
     report["body_hans"] = to_simplified(body)

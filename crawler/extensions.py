@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 from scrapy.utils.defer import deferred_from_coro
 
-from .checks import failed_checks, run_checks
 from .runs import run_context
 from .store import StoreError
 
@@ -28,29 +27,6 @@ logger = logging.getLogger(__name__)
 # Sent after a run's row is complete: handlers get run (the row as a dict,
 # checks decoded) and new_reports (the reports the run stored first).
 run_finished = object()
-
-
-def run_counts(stats: dict[str, Any]) -> dict[str, int]:
-    """The run's headline counts, from its Scrapy stats."""
-    return {
-        "new_reports": stats.get("reports/new", 0),
-        "updated_reports": stats.get("reports/updated", 0),
-        "pages": stats.get("downloader/response_count", 0),
-        # Pages that could not become reports, requests that failed (HTTP
-        # 4xx/5xx after retries, timeouts, DNS), challenge pages and
-        # exceptions in callbacks, each logged with its URL.
-        "errors": stats.get("reports/failed", 0)
-        + stats.get("errors/requests", 0)
-        + stats.get("antibot/pages", 0)
-        + callback_exceptions(stats),
-    }
-
-
-def callback_exceptions(stats: dict[str, Any]) -> int:
-    """Exceptions raised in spider callbacks (Scrapy counts them per type)."""
-    if "spider_exceptions/count" in stats:
-        return stats["spider_exceptions/count"]
-    return sum(v for k, v in stats.items() if k.startswith("spider_exceptions/"))
 
 
 def summary_lines(run: dict[str, Any]) -> list[str]:
@@ -89,25 +65,22 @@ class RunRecorder:
             self.crawler.stats.set_value("store/error", str(exc))
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="reports_db_unwritable"))
             return
-        logger.info("Run %d of %s, storing in %s", run_id, spider.name, self.context.db_path)
+        logger.info("Run %s of %s, storing in %s", run_id, spider.name, self.context.target)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         """Fill the run's row, log its summary and tell the notifier."""
         if self.context.run_id is None:
             return
-        store = self.context.store
         stats = {**self.crawler.stats.get_stats(), "finish_reason": reason}
-        history = store.recent_runs(spider.name, before=self.context.run_id)
-        checks = run_checks(stats, history)
-        counts = run_counts(stats)
-        store.finish_run(self.context.run_id, finish_reason=reason, checks=checks, stats=stats,
-                         **counts)
-        run = {"id": self.context.run_id, "spider": spider.name, "finish_reason": reason,
-               "checks": checks, **counts}
-        failed = failed_checks(checks)
-        for line in summary_lines(run):
-            logger.log(logging.WARNING if failed and "FAIL" in line else logging.INFO, line)
-        self.crawler.signals.send_catch_log(
-            run_finished, run=run, new_reports=store.new_reports(self.context.run_id)
-        )
+        finished = self.context.finish(spider.name, reason, stats)
+        if finished is not None:  # None: another process closes the run (distributed mode)
+            run, new_reports = finished
+            log_summary(run)
+            self.crawler.signals.send_catch_log(run_finished, run=run, new_reports=new_reports)
         self.context.close()
+
+
+def log_summary(run: dict[str, Any]) -> None:
+    """Log a run's summary; failed checks at WARNING."""
+    for line in summary_lines(run):
+        logger.log(logging.WARNING if "[FAIL]" in line else logging.INFO, line)

@@ -41,6 +41,7 @@ RETRY_TIMES = 2
 
 ADDONS = {
     "crawler.offline.OfflineAddon": 0,
+    "crawler.distributed.DistributedAddon": 0,
 }
 
 ITEM_PIPELINES = {
@@ -50,6 +51,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "crawler.extensions.RunRecorder": 500,
     "crawler.notify.Notifier": 510,
+    "crawler.distributed.DistributedIdle": 520,
 }
 
 # No listening consoles on a crawler that runs from cron.
@@ -77,3 +79,37 @@ FULL_CRAWL = False
 NOTIFY_URLS = None
 # Send after every run, not only after runs with new reports or failed checks.
 NOTIFY_ALWAYS = False
+
+# --- Bad days: faults, charsets, private addresses --------------------------
+
+DOWNLOADER_MIDDLEWARES = {
+    # Before robots.txt and everything else: nothing is sent to a private address.
+    "crawler.safety.PrivateAddressMiddleware": 60,
+    # Sees redirects before Scrapy's RedirectMiddleware (600) follows them.
+    "crawler.middlewares.RedirectGuardMiddleware": 610,
+    # After decompression (590): decides each HTML response's encoding.
+    "crawler.encoding.EncodingMiddleware": 585,
+}
+# Crawl private, loopback, link-local and reserved addresses too (an intranet
+# portal). Off by default; OFFLINE mode never checks (the mirror is local).
+ALLOW_PRIVATE_ADDRESSES = False
+# A page over 5 MiB is refused (errors/DownloadCancelledError); one over 1 MiB
+# is logged. Article pages are 20-300 KB.
+DOWNLOAD_MAXSIZE = 5 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 1024 * 1024
+# Faults the offline mirror injects, on top of the fixtures' mirror.json:
+# {"<host>/<path>": "timeout"} or {"<host>/<path>": {"fault": "slow", "delay": 3}}
+# (a dict, or its JSON on the command line). See fixtures/README.md.
+OFFLINE_FAULTS = None
+
+# --- Distributed mode (scrapy-redis) -------------------------------------------
+
+# redis://host:port/db: share each spider's request queue and duplicate filter
+# in Redis across crawler processes, and send reports to `crawler-writer`,
+# the one process that writes REPORTS_DB. None: single-machine mode.
+REDIS_URL = None
+# Prefix of the Redis keys (several deployments can share one Redis).
+REDIS_PREFIX = "meetings"
+# Crawlers of a spider that start within this many seconds of the first one
+# join its run (one `runs` row), even if it could finish the work alone.
+REDIS_RUN_GRACE = 10

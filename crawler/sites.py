@@ -20,6 +20,11 @@ class Site:
     layout: str
     start_urls: tuple[str, ...]
     allowed_domains: tuple[str, ...]
+    # For the `generic` layout: where list pages hold their article links (XPath to
+    # <a> elements), and a regex that article URLs match. None: the generic link
+    # rule (same-site links that look like articles, anchor text of 8+ characters).
+    list_links_xpath: str | None = None
+    article_url: str | None = None
 
 
 SITES: dict[str, Site] = {
@@ -60,6 +65,15 @@ SITES: dict[str, Site] = {
             layout="scgov",
             start_urls=("https://www.sc.gov.cn/10462/c102250/list_ft.shtml",),
             allowed_domains=("www.sc.gov.cn",),
+        ),
+        Site(
+            name="tongdao",
+            label="通道新闻网",
+            region="湖南省怀化市通道侗族自治县",
+            region_code="431230",
+            layout="generic",
+            start_urls=("http://www.tdxww.cn/a/xwzx/",),
+            allowed_domains=("www.tdxww.cn",),
         ),
     )
 }

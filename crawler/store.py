@@ -16,6 +16,8 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -48,6 +50,7 @@ REPORT_COLUMNS: dict[str, type] = {
     "region": str,
     "region_code": str,
     "encoding": str,
+    "encoding_source": str,
     "content_hash": str,
     "first_seen_at": str,
     "last_seen_at": str,
@@ -71,6 +74,7 @@ RUN_COLUMNS: dict[str, type] = {
     "errors": int,
     "checks": str,
     "stats": str,
+    "run_key": str,
 }
 
 
@@ -113,7 +117,8 @@ class Store:
             self.db = sqlite_utils.Database(conn)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self._ensure_schema()
+            with self.transaction():  # two processes creating one file: one waits
+                self._ensure_schema()
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot write the reports database {self.path}: {exc}") from exc
 
@@ -146,6 +151,10 @@ class Store:
             db["report_versions"].create_index(["report_id"])
         if "runs" not in db.table_names():
             db["runs"].create(RUN_COLUMNS, pk="id")
+            db["runs"].create_index(["run_key"], unique=True)
+        elif "run_key" not in db["runs"].columns_dict:
+            db["runs"].add_column("run_key", str)
+            db["runs"].create_index(["run_key"], unique=True)
         if "reports_fts" not in db.table_names():
             # Contentless: only the index of the bigram text is kept (crawler.search).
             db.execute("create virtual table reports_fts using fts5(search, content='')")
@@ -153,20 +162,62 @@ class Store:
         if "failed_pages" not in db.table_names():
             db["failed_pages"].create(FAILED_COLUMNS, pk="id", not_null={"url"})
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction, all or nothing, taken at once (BEGIN IMMEDIATE).
+
+        sqlite-utils calls inside it nest as savepoints instead of committing
+        on their own; another process writing the same file waits for it (up
+        to the connection's 30 s timeout) instead of failing mid-way.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"the reports database {self.path} stayed locked by another "
+                             f"process: {exc}") from exc
+        try:
+            yield
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+
     # --- runs -----------------------------------------------------------
 
     def start_run(self, spider: str) -> int:
         """Record the start of a run; return its id."""
-        with self.db.conn:
+        with self.transaction():
             table = self.db["runs"].insert({"spider": spider, "started_at": now_utc()})
         return int(table.last_pk)
+
+    def run_for_key(self, run_key: str, spider: str) -> int:
+        """The run with this key (a distributed run's token), started on first use."""
+        with self.transaction():
+            found = self.db.execute("select id from runs where run_key = ?", [run_key]).fetchone()
+            if found:
+                return int(found[0])
+            table = self.db["runs"].insert(
+                {"spider": spider, "started_at": now_utc(), "run_key": run_key})
+        return int(table.last_pk)
+
+    def run_report_counts(self, run_id: int) -> tuple[int, int]:
+        """How many reports a run stored first, and how many it found changed."""
+        new = self.db.execute("select count(*) from reports where first_seen_run = ?",
+                              [run_id]).fetchone()[0]
+        updated = self.db.execute("select count(*) from reports where updated_run = ?",
+                                  [run_id]).fetchone()[0]
+        return new, updated
 
     def finish_run(self, run_id: int, **fields: Any) -> None:
         """Record how a run ended (counts, checks, stats)."""
         row = {k: (json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, dict) else v)
                for k, v in fields.items()}
         row.setdefault("finished_at", now_utc())
-        with self.db.conn:
+        with self.transaction():
             self.db["runs"].update(run_id, row)
 
     # --- reports --------------------------------------------------------
@@ -179,7 +230,7 @@ class Store:
                 row[name] = json.dumps(row[name], ensure_ascii=False)
         row["id"] = report_id(report["url"])
         stamp = now_utc()
-        with self.db.conn:
+        with self.transaction():
             self.db.execute("delete from failed_pages where id = ?", [row["id"]])
             old = self._get(row["id"])
             if old is None:
@@ -225,7 +276,7 @@ class Store:
     def rebuild_search(self) -> int:
         """Rebuild the search index from the stored reports; return how many were indexed."""
         rows = self.db.execute("select rowid, title_hans, body_hans from reports").fetchall()
-        with self.db.conn:
+        with self.transaction():
             self.db.execute("insert into reports_fts(reports_fts) values('delete-all')")
             self.db.conn.executemany(
                 "insert into reports_fts(rowid, search) values (?, ?)",
@@ -254,7 +305,7 @@ class Store:
                        run_id: int | None) -> None:
         """Keep a page that could not become a report, with why (one row per URL)."""
         rid, stamp = report_id(url), now_utc()
-        with self.db.conn:
+        with self.transaction():
             old = list(self.db.query("select attempts from failed_pages where id = ?", [rid]))
             row = {"id": rid, "url": url, "site": site, "kind": kind, "reason": reason,
                    "last_failed_at": stamp, "last_failed_run": run_id,
@@ -268,7 +319,7 @@ class Store:
         if not urls:
             return
         stamp = now_utc()
-        with self.db.conn:
+        with self.transaction():
             self.db.conn.executemany(
                 "update reports set last_seen_at = ?, last_seen_run = ? where id = ?",
                 [(stamp, run_id, report_id(url)) for url in urls],

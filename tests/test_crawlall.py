@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from crawler.sites import SITES
+
 from .cases import STORED
 from .crawl import ROOT, rows
 
@@ -21,7 +23,7 @@ def test_crawlall_offline_stores_every_site_and_says_how_to_browse(tmp_path):
     stored = {r["url"] for r in rows(db)}
     assert stored == {c.url for c in STORED}
     runs = rows(db, "select spider, finish_reason from runs")
-    assert sorted(r["spider"] for r in runs) == ["sanjiang", "scgov", "shanxidayuan", "zjknews"]
+    assert sorted(r["spider"] for r in runs) == sorted(SITES)
     assert {r["finish_reason"] for r in runs} == {"finished"}
     for site in ("zjknews", "scgov"):
         assert site in done.stdout

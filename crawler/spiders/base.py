@@ -16,8 +16,10 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from ..challenge import challenge_marker
+from ..encoding import looks_binary, mojibake_reason
 from ..incremental import Incremental
-from ..layouts import LAYOUTS, Layout
+from ..layouts import Layout, layout_for
+from ..middlewares import RefusedRequest, error_kind
 from ..runs import run_context
 from ..sites import Site
 
@@ -34,7 +36,7 @@ class SiteSpider(scrapy.Spider):
         if self.site is None:
             raise NotConfigured(f"{type(self).__name__} has no site configuration")
         super().__init__(*args, **kwargs)
-        self.layout: Layout = LAYOUTS[self.site.layout]
+        self.layout: Layout = layout_for(self.site)
         self.allowed_domains = list(self.site.allowed_domains)
         self.max_list_pages = int(max_list_pages) if max_list_pages else 50
 
@@ -42,7 +44,6 @@ class SiteSpider(scrapy.Spider):
         for url in self.site.start_urls:
             yield scrapy.Request(
                 url, callback=self.parse_list, errback=self.on_list_error, cb_kwargs={"page": 1},
-                dont_filter=True,
             )
 
     def parse_list(self, response: Response, page: int) -> Iterator[scrapy.Request]:
@@ -85,7 +86,7 @@ class SiteSpider(scrapy.Spider):
         for offset, url in enumerate(self.layout.next_pages(response.selector, response.url), 1):
             yield response.follow(
                 url, callback=self.parse_list, errback=self.on_list_error,
-                cb_kwargs={"page": page + offset}, dont_filter=True,
+                cb_kwargs={"page": page + offset},
             )
 
     @property
@@ -102,8 +103,14 @@ class SiteSpider(scrapy.Spider):
         context = run_context(self.crawler)
         if not isinstance(response, TextResponse):
             content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+            what = "binary content served as " if looks_binary(response.body) else ""
             context.page_failed(response.url, self.site.name, "not_html",
-                                f"not an HTML page ({content_type or 'no content type'})")
+                                f"not an HTML page ({what}{content_type or 'no content type'})")
+            return
+        if not response.body.strip():
+            context.page_failed(response.url, self.site.name, "empty",
+                                f"empty response (HTTP {response.status}, "
+                                f"{len(response.body)} bytes)")
             return
         try:
             raw = self.layout.read_article(response.selector, response.url)
@@ -118,15 +125,32 @@ class SiteSpider(scrapy.Spider):
                 logger.warning("Challenge page instead of an article (%s): %s", marker,
                                response.url)
                 return
+        garbled = mojibake_reason("\n".join([raw.title or "", *(raw.body or [])]))
+        if garbled:
+            context.page_failed(response.url, self.site.name, "mojibake",
+                                f"decoded as {response.encoding}, still mojibake: {garbled}")
+            return
         raw.site = self.site.name
         raw.encoding = response.encoding
+        request = response.request
+        raw.encoding_source = request.meta.get("encoding_source") if request else None
         yield raw
 
     def on_error(self, failure: Failure) -> None:
-        """Log a request that failed (HTTP error, timeout, DNS) with its URL and count it."""
+        """Log a request that failed (HTTP error, timeout, DNS, refusal) with its URL and count it.
+
+        Counted under ``errors/requests`` and ``errors/http/<status>`` or
+        ``errors/<kind>`` (see crawler.middlewares.error_kind).
+        """
         stats = self.crawler.stats
+        if isinstance(failure.value, RefusedRequest):
+            return  # logged and counted where it was refused (crawler.middlewares.refuse)
         request = getattr(failure, "request", None)
         url = request.url if request else "?"
+        if error_kind(failure.value) == "robots_forbidden":
+            # The site's choice, not a failure: Scrapy counts it as robotstxt/forbidden.
+            logger.info("Forbidden by robots.txt, not fetched: %s", url)
+            return
         response = getattr(failure.value, "response", None)
         stats.inc_value("errors/requests")
         if response is not None:
@@ -139,8 +163,8 @@ class SiteSpider(scrapy.Spider):
                 return
             reason = f"HTTP {response.status}"
         else:
-            stats.inc_value(f"errors/{type(failure.value).__name__}")
-            reason = failure.getErrorMessage()
+            stats.inc_value(f"errors/{error_kind(failure.value)}")
+            reason = f"{type(failure.value).__name__}: {failure.getErrorMessage()}"
         logger.warning("Request failed: %s (%s)", url, reason)
 
     def on_list_error(self, failure: Failure) -> None:

@@ -1,6 +1,7 @@
 """`scrapy crawl textdump -a path=DIR`: plain-text page dumps, like seeds/.
 
-Each `*.txt` under DIR (UTF-8) is read over `file://`, its layout recognised
+Each `*.txt` under DIR (UTF-8; a dump that is not, or whose text is
+mojibake, is refused and counted) is read over `file://`, its layout recognised
 from the text alone, and stored through the same cleaning as crawled pages.
 A dump is keyed by its path under DIR (`textdump:<relative path>`), so a
 changed file is an updated report and a new file a new one.
@@ -17,6 +18,7 @@ import scrapy
 from scrapy.exceptions import UsageError
 from scrapy.http import Response
 
+from ..encoding import mojibake_reason
 from ..runs import run_context
 from ..sites import site_for_layout
 from ..textdump import read_dump, recognise_layout
@@ -67,6 +69,11 @@ class TextDumpSpider(scrapy.Spider):
             context.page_failed(self.key_for(file), None, "not_utf8",
                                 f"text dump is not UTF-8, skipped: {file} ({exc})")
             return
+        garbled = mojibake_reason(text)
+        if garbled:
+            context.page_failed(self.key_for(file), None, "mojibake",
+                                f"text dump is mojibake, skipped: {file} ({garbled})")
+            return
         layout = recognise_layout(text)
         if layout is None:
             context.page_failed(self.key_for(file), None, "unknown_layout",
@@ -76,5 +83,7 @@ class TextDumpSpider(scrapy.Spider):
         site = site_for_layout(layout)
         raw.site = site.name if site else None
         raw.encoding = "utf-8"
+        # Dumps are UTF-8 by definition; a byte-order mark is the only thing to report.
+        raw.encoding_source = "bom" if response.body.startswith(b"\xef\xbb\xbf") else "textdump"
         raw.title_suffixes = ()
         yield raw

@@ -1,0 +1,873 @@
+"""Read any Chinese government or news article page, by rules that need no site configuration.
+
+`extract_article(html, url)` returns the article's title, publication time,
+body, source, author and editor, and `field_sources`, which names the rule
+that produced each field. The page is parsed once (lxml), and read in this
+order, the first rule that yields a value winning:
+
+1. gov-CMS meta tags (`ArticleTitle`, `PubDate`, `ContentSource`, `Author`,
+   with `SiteName` and `ColumnName` cut from a `<title>`), then Open Graph;
+2. the body containers of the known CMS families (TRS WCM `TRS_Editor`,
+   `TRS_UEDITOR`, `Custom_UnionStyle`; `cmsArticleContent`; 大汉 JCMS
+   `#zoom` and its `ContentStart` marker; 开普云 `#UCAP-CONTENT`; 博达 VSB
+   `v_news_content`; WeChat `#js_content`; `itemprop=articleBody`);
+3. `<time datetime>` and JSON-LD (`headline`, `datePublished`, `author`,
+   `publisher`);
+4. the visible lines around the title and the body: `发布时间：` / `时间：` /
+   `日期：`, `来源：`, `作者：`, `责任编辑：`, or an unlabelled date line;
+5. a text-density fallback for the body (the element whose paragraphs carry
+   the most punctuated text, link text discounted), and the URL for the date.
+
+The cleaning is the project's own (`crawler.article.build_report`, so
+`clean.py`, `bylines.py`, `furniture.py` and `dates.py`): the body loses the
+title copies, bylines, editor lines and page furniture exactly as every
+layout's does. Share widgets, related-link lists, pagers and hidden print
+copies are pruned from the body container before its text is read.
+
+`locate(root, url)` is the same reading without the cleaning: the generic
+layout turns it into a :class:`~crawler.article.RawArticle`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+import lxml.html
+import opencc
+from lxml import etree
+
+from . import bylines
+from .article import RawArticle, Rejected, build_report
+from .clean import CJK, clean_text, squash, to_simplified
+from .dates import date_from_url, find_datetime
+
+__all__ = ["Located", "extract_article", "locate", "parse_html"]
+
+CST = timezone(timedelta(hours=8))
+
+# --- Rule tables ------------------------------------------------------------
+
+# Meta tags, by field, in the order they are trusted. Gov-CMS names first
+# (the 政府网站 specification's ArticleTitle/PubDate/ContentSource), then the
+# names news CMSs and Open Graph use.
+META_TITLE = ("ArticleTitle", "og:title", "twitter:title")
+META_TIME = (
+    "PubDate", "pubdate", "publishdate", "PublishDate", "publish_date", "article:published_time",
+    "og:release_date", "firstpublishedtime", "ptime", "apub:time", "weibo:article:create_at",
+)
+META_SOURCE = ("ContentSource", "source", "article:source")
+META_AUTHOR = ("Author", "author", "article:author")
+META_SITE = ("SiteName", "og:site_name")
+META_COLUMN = ("ColumnName",)
+
+# Known body containers: (rule name, XPath). The first one that holds text wins.
+CONTAINERS: tuple[tuple[str, str], ...] = (
+    ("TRS_UEDITOR", "//div[contains(@class,'TRS_UEDITOR')]"),
+    ("TRS_Editor", "//div[contains(@class,'TRS_Editor')]"),
+    ("Custom_UnionStyle", "//div[contains(@class,'Custom_UnionStyle')]"),
+    ("cmsArticleContent", "//div[contains(@class,'cmsArticleContent')]"),
+    ("UCAP-CONTENT", "//*[@id='UCAP-CONTENT'] | //ucapcontent"),
+    ("zoom", "//*[@id='zoom' or @id='Zoom' or @id='fontzoom']"),
+    ("ContentStart", "//meta[@name='ContentStart']/.."),
+    ("v_news_content", "//*[contains(@class,'v_news_content') or @id='vsb_content']"),
+    ("js_content", "//*[@id='js_content']"),
+    ("articleBody", "//*[@itemprop='articleBody']"),
+)
+
+# Elements never part of a body: widgets, related links, pagers, comments.
+_NOISE = re.compile(
+    r"share|fenxiang|bdshare|jiathis|bshare|social|related|relate|xiangguan|xgxw|xgwz|xglj|"
+    r"recommend|tuijian|comment|pinglun|commet|qrcode|erweima|ewm|print|dayin|pagelist|"
+    r"pagination|pager|page-?nav|prenext|pre-?next|context|actbox|handle|breadcrumb|crumb|"
+    r"footer|copyright|toolbar|tools|sidebar|advert|banner|(?:^|[-_\s])ad(?:[-_\s]|$)",
+    re.I,
+)
+_CONTAINER_NAMES = re.compile(r"TRS_|Custom_UnionStyle|cmsArticleContent|zoom|content|article", re.I)
+# Hidden for good (print copies, templates); `visibility:hidden` is how pages such as
+# WeChat's hide a body until their scripts run, so it does not count.
+_HIDDEN = re.compile(r"display\s*:\s*none", re.I)
+_SKIP = frozenset("script style noscript iframe button select textarea input".split())
+_BLOCK = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote pre hr dd dt "
+    "dl header footer figure figcaption center".split()
+)
+
+# Visible labelled lines: `发布时间：…  来源：…  作者：…  浏览次数：…`.
+_LABELS = (
+    "发布时间|发布日期|发表时间|发稿时间|发文日期|成文日期|更新时间|时间|日期|"
+    "信息来源|文章来源|稿件来源|新闻来源|来源|作者|撰稿人|撰稿|"
+    "责任编辑|编辑|审核|浏览次数|浏览量|点击数|点击量|点击|浏览|阅读|访问量|字号|字体"
+)
+
+
+def _both_scripts(pattern: str) -> str:
+    """`pattern` with each simplified character also matching its traditional form."""
+    converter = opencc.OpenCC("s2t")
+    out = []
+    for char in pattern:
+        trad = converter.convert(char)
+        out.append(f"[{char}{trad}]" if trad != char and len(trad) == 1 else char)
+    return "".join(out)
+
+
+_LABEL = re.compile(rf"(?P<label>{_both_scripts(_LABELS)})\s*[:：]\s*")
+_TIME_LABELS = {"发布时间", "发布日期", "发表时间", "发稿时间", "发文日期", "时间", "日期", "成文日期"}
+_SOURCE_LABELS = {"信息来源", "文章来源", "稿件来源", "新闻来源", "来源"}
+_AUTHOR_LABELS = {"作者", "撰稿人", "撰稿"}
+_EDITOR_LABELS = {"责任编辑", "编辑"}
+# Labels that, starting a short line in the body's first lines, make it a meta line.
+_META_START = re.compile(
+    r"^(?:发布时间|发布日期|发表时间|发稿时间|信息来源|文章来源|稿件来源|来源|作者|"
+    r"浏览次数|点击数|字号|【字号|更新时间)\s*[:：]"
+)
+# Ends of articles and dropped lines that the shared furniture list does not name
+# (general news pages: recommended reading, comment prompts, 原标题 notes).
+_END_EXTRA = re.compile(
+    r"^(?:相关链接|相关文章|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|网友评论|"
+    r"我要评论|发表评论|文章评论|更多>>|返回顶部|【打印本页】|【关闭窗口】|\[打印本页\])"
+)
+_DROP_EXTRA = re.compile(r"^(?:原标题[:：].*|【?纠错】?|【?收藏】?|分享：?|点击数?[:：]?\s*\d*\s*次?)$")
+_PUNCT = re.compile(r"[，。；：！？、“”]")
+_SENTENCE_END = re.compile(r"[。！？]")
+_TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|—{1,2}|\s-\s|-)\s*")
+_SITE_WORDS = re.compile(
+    r"(?:网|网站|门户|政府|人民政府|新闻|频道|首页|在线|日报|晚报|融媒|客户端|官网|中心|"
+    r"要闻|动态|资讯|公开|专栏|专题|信息|栏目)$"
+)
+
+
+@dataclass
+class Located:
+    """What a page shows for each field, before cleaning, and the rule that found it."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    published: str | None = None
+    source: str | None = None
+    author: str | None = None
+    editor: str | None = None
+    body: list[str] = field(default_factory=list)
+    site_name: str | None = None
+    title_suffixes: tuple[str, ...] = ()
+    field_sources: dict[str, str | None] = field(default_factory=dict)
+
+
+# --- Parsing ----------------------------------------------------------------
+
+
+def parse_html(html: str | bytes) -> etree._Element:
+    """Parse a page once with lxml (an XML declaration in a str is dropped first)."""
+    if isinstance(html, str):
+        html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+        if not html.strip():
+            html = "<html></html>"
+    elif not html.strip():
+        html = b"<html></html>"
+    return lxml.html.document_fromstring(html)
+
+
+def _tag(el: Any) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def _text(el: etree._Element) -> str:
+    """All the text under `el` (scripts and styles skipped), spaces squeezed."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if _tag(node) in _SKIP:
+            return
+        if node.text and _tag(node):
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    return bool(_HIDDEN.search(el.get("style") or "")) or el.get("hidden") is not None
+
+
+def _is_noise(el: etree._Element) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+    if not names or _CONTAINER_NAMES.search(names) and not _NOISE.search(names.replace("content", "")):
+        return False
+    return bool(_NOISE.search(names))
+
+
+def _link_density(el: etree._Element) -> float:
+    total = len(_text(el))
+    if not total:
+        return 0.0
+    linked = sum(len(_text(a)) for a in el.iter("a"))
+    return min(1.0, linked / total)
+
+
+def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
+    """The text of `el`, one string per block; widgets, hidden parts and link lists pruned."""
+    out: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        text = "".join(buf).strip()
+        if text:
+            out.append(text)
+        buf.clear()
+
+    def dropped(node: etree._Element) -> bool:
+        tag = _tag(node)
+        if tag in _SKIP or not tag:
+            return True
+        if not prune or node is el:
+            return False
+        if _is_hidden(node) or _is_noise(node):
+            return True
+        # A list of links (related articles, prev/next) is not body text.
+        return tag in ("ul", "ol", "dl") and _link_density(node) > 0.5
+
+    def walk(node: etree._Element) -> None:
+        tag = _tag(node)
+        if dropped(node):
+            return
+        block = tag in _BLOCK
+        if block:
+            flush()
+        if node.text:
+            buf.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                buf.append(child.tail)
+        if block:
+            flush()
+
+    walk(el)
+    flush()
+    return out
+
+
+# --- Metadata -----------------------------------------------------------------
+
+
+def _metas(root: etree._Element) -> dict[str, str]:
+    """Meta tags by name or property (first non-empty value of each)."""
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        key = meta.get("name") or meta.get("property") or meta.get("itemprop")
+        value = (meta.get("content") or "").strip()
+        if key and value and key not in found:
+            found[key] = value
+    return found
+
+
+def _first_meta(metas: dict[str, str], names: tuple[str, ...]) -> tuple[str, str] | None:
+    lowered = {k.lower(): (k, v) for k, v in metas.items()}
+    for name in names:
+        hit = lowered.get(name.lower())
+        if hit:
+            return hit
+    return None
+
+
+def _json_ld(root: etree._Element) -> dict[str, Any]:
+    """The first JSON-LD object describing an article (or the first object at all)."""
+    objects: list[dict[str, Any]] = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        for obj in stack:
+            if isinstance(obj, dict):
+                objects.extend(g for g in obj.get("@graph", []) if isinstance(g, dict))
+                objects.append(obj)
+    for obj in objects:
+        if "Article" in str(obj.get("@type", "")) or "datePublished" in obj:
+            return obj
+    return objects[0] if objects else {}
+
+
+def _name_of(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+_ISO = re.compile(
+    r"(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})[T ](?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?"
+    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?"
+)
+
+
+def normalize_time(value: str | None) -> str | None:
+    """A timestamp as the shared date rules read it, in China Standard Time.
+
+    `2022-03-05T02:18:00Z` -> `2022-03-05 10:18:00`; `1646446680` (Unix
+    seconds) likewise; any other form is returned as it is.
+    """
+    if not value:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"1\d{9}(?:\d{3})?", value):
+        seconds = int(value[:10])
+        return datetime.fromtimestamp(seconds, CST).strftime("%Y-%m-%d %H:%M:%S")
+    match = _ISO.search(value)
+    if not match:
+        return value
+    date_part = "-".join(f"{int(p):02d}" for p in match["date"].split("-"))
+    time_part = match["time"] if match["time"].count(":") == 2 else match["time"] + ":00"
+    hour, rest = time_part.split(":", 1)
+    try:
+        stamp = datetime.fromisoformat(f"{date_part}T{int(hour):02d}:{rest}")
+    except ValueError:
+        return value
+    tz = match["tz"]
+    if tz:
+        offset = UTC if tz == "Z" else datetime.strptime(tz.replace(":", ""), "%z").tzinfo
+        stamp = stamp.replace(tzinfo=offset).astimezone(CST)
+    return stamp.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def labelled(line: str) -> list[tuple[str, str]]:
+    """The `label：value` pairs of a meta line, each value running to the next label."""
+    matches = list(_LABEL.finditer(line))
+    pairs = []
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        value = line[match.end() : end].strip(" |｜/【】[]　\u00a0")
+        pairs.append((to_simplified(match["label"]) or "", value))
+    return pairs
+
+
+def _source_value(value: str) -> str | None:
+    value = re.split(r"\s{2,}|[|｜]", value.strip())[0].strip()
+    return value or None
+
+
+# --- Title ------------------------------------------------------------------
+
+
+def _split_title(text: str) -> list[str]:
+    return [part for part in _TITLE_SEPARATORS.split(text) if part]
+
+
+def title_from_document_title(doc_title: str, site_words: tuple[str, ...]) -> str:
+    """`<title>` without the site and column names that follow the article's title."""
+    parts = _split_title(doc_title)
+    if len(parts) <= 1:
+        return doc_title.strip()
+    known = {squash(w) for w in site_words if w}
+    while len(parts) > 1:
+        last = parts[-1].strip()
+        if squash(last) in known or _SITE_WORDS.search(last) or len(last) <= 4:
+            parts.pop()
+            continue
+        break
+    # Keep the separators the title itself holds: cut the original at its end.
+    head = parts[0]
+    index = doc_title.find(head)
+    kept = doc_title[index:]
+    for part in parts[1:]:
+        index = kept.find(part, len(head))
+        head = kept[: index + len(part)] if index >= 0 else head
+    return head.strip()
+
+
+def _heading_own_text(el: etree._Element) -> str:
+    """A heading's text without the child elements that carry a date or a label (PHPCMS
+    puts `<span>date 来源：…</span>` inside its `<h1>`)."""
+    parts = [el.text or ""]
+    for child in el:
+        text = _text(child) if isinstance(child.tag, str) else ""
+        if text and not find_datetime(text) and not labelled(text):
+            parts.append(text)
+        parts.append(child.tail or "")
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _heading_title(root: etree._Element, doc_title: str) -> tuple[str, etree._Element] | None:
+    """The heading (h1–h3, or an element named `title`) that `<title>` starts with."""
+    key = squash(doc_title)
+    best: tuple[str, etree._Element] | None = None
+    candidates = root.xpath(
+        "//body//h1 | //body//h2 | //body//h3 | "
+        "//body//*[contains(@class,'title') or contains(@id,'title') or contains(@class,'biaoti')]"
+        "[not(self::html or self::head or self::body)]"
+    )
+    for el in candidates:
+        if _is_hidden(el) or any(_is_hidden(a) for a in el.iterancestors()):
+            continue
+        for text in (_text(el), _heading_own_text(el)):
+            if not (4 <= len(text) <= 120):
+                continue
+            if key and squash(text) and key.startswith(squash(text)):
+                if best is None or len(text) > len(best[0]):
+                    best = (text, el)
+                break
+    if best:
+        return best
+    for el in root.xpath("//body//h1"):
+        text = _text(el)
+        if 6 <= len(text) <= 80 and not _is_hidden(el):
+            return text, el
+    return None
+
+
+_SUBTITLE_NAMES = re.compile(r"sub|h2|fubiaoti|futi|yinti|vice", re.I)
+
+
+def _subtitle_after(heading: etree._Element) -> str | None:
+    """A short line right after the title heading, marked as a subtitle by its tag or class."""
+    sibling = heading.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()
+    if sibling is None:
+        return None
+    names = f"{sibling.get('class') or ''} {sibling.get('id') or ''}"
+    if _tag(sibling) not in ("h2", "h3", "h4") and not _SUBTITLE_NAMES.search(names):
+        return None
+    text = _text(sibling)
+    if not (4 <= len(text) <= 60) or find_datetime(text) or labelled(text) or sibling.find(".//a") is not None:
+        return None
+    return text
+
+
+# --- Body -------------------------------------------------------------------
+
+
+def _hidden_set(root: etree._Element) -> set[etree._Element]:
+    hidden: set[etree._Element] = set()
+    for el in root.iter():
+        if isinstance(el.tag, str) and el not in hidden and _is_hidden(el):
+            hidden.update(el.iter())
+    return hidden
+
+
+def _own_text(el: etree._Element) -> str:
+    """The text of `el` outside its links."""
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        tag = _tag(node)
+        if tag in _SKIP or tag == "a":
+            return
+        if node.text and tag:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return re.sub(r"\s+", "", "".join(parts))
+
+
+def _direct_text(el: etree._Element) -> str:
+    """Text that sits directly in `el` or in its inline children (a `<br>`-separated body)."""
+    parts = [el.text or ""]
+    for child in el:
+        tag = _tag(child)
+        if tag and tag not in _BLOCK and tag not in _SKIP and tag != "a":
+            parts.append(_own_text(child))
+        parts.append(child.tail or "")
+    return re.sub(r"\s+", "", "".join(parts))
+
+
+_STRONG_NOISE = re.compile(
+    r"footer|copyright|banquan|sidebar|comment|pinglun|related|xiangguan|recommend|tuijian", re.I
+)
+_POSITIVE = re.compile(
+    r"content|article|body|text|detail|main|zhengwen|neirong|wenzhang|(?:^|[-_\s])(?:zw|nr|con)",
+    re.I,
+)
+
+
+def _in_furniture(el: etree._Element) -> bool:
+    """`el` sits in a footer, sidebar, comment box or related list (its own names or an ancestor's)."""
+    for node in (el, *el.iterancestors()):
+        if _tag(node) in ("footer", "aside", "nav"):
+            return True
+        names = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if _STRONG_NOISE.search(names):
+            return True
+    return False
+
+
+def density_container(
+    root: etree._Element, after: etree._Element | None = None
+) -> etree._Element | None:
+    """The element whose paragraphs hold the most punctuated, unlinked text.
+
+    Candidates in footers, sidebars and comment boxes are left out; with
+    `after` (the title heading), candidates that stand before it lose most of
+    their score.
+    """
+    hidden = _hidden_set(root)
+    order = {el: i for i, el in enumerate(root.iter())}
+    scores: dict[etree._Element, float] = {}
+
+    def credit(el: etree._Element | None, score: float) -> None:
+        if el is not None and isinstance(el.tag, str):
+            scores[el] = scores.get(el, 0.0) + score
+
+    for el in root.iter():
+        tag = _tag(el)
+        if not tag or tag in _SKIP or el in hidden:
+            continue
+        if tag == "p":
+            text = _own_text(el)
+            target = el.getparent()
+        elif tag in ("div", "td", "section", "article", "font", "span", "blockquote"):
+            text = _direct_text(el)
+            target = el
+        else:
+            continue
+        if len(text) < 10:
+            continue
+        punct = len(_PUNCT.findall(text))
+        if not punct or _in_furniture(el):
+            continue
+        score = 1 + punct + min(len(text) / 100, 3)
+        credit(target, score)
+        if target is not None:
+            credit(target.getparent(), score / 2)
+    title_at = order.get(after, -1) if after is not None else -1
+    ancestors_of_title = set(after.iterancestors()) if after is not None else set()
+    best, best_score = None, 0.0
+    for el, score in sorted(scores.items(), key=lambda kv: -kv[1])[:15]:
+        if _in_furniture(el):
+            continue
+        if _tag(el) in ("html", "body"):
+            score *= 0.5
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if _POSITIVE.search(names):
+            score *= 1.25
+        if title_at >= 0 and order[el] < title_at and el not in ancestors_of_title:
+            score *= 0.2
+        score *= 1 - _link_density(el)
+        if score > best_score:
+            best, best_score = el, score
+    if best is None:
+        return None
+    text = _own_text(best)
+    if len(text) < 30 or not _SENTENCE_END.search(text):
+        return None
+    return best
+
+
+def _known_container(root: etree._Element) -> tuple[str, etree._Element] | None:
+    for name, xpath in CONTAINERS:
+        for el in root.xpath(xpath):
+            if _is_hidden(el) or any(_is_hidden(a) for a in el.iterancestors()):
+                continue
+            if re.search(rf"[{CJK}]", _text(el)):
+                return name, el
+    return None
+
+
+# --- Visible lines ----------------------------------------------------------
+
+
+def _index_of(lines: list[str], wanted: str, start: int = 0) -> int:
+    key = squash(wanted)
+    if not key:
+        return -1
+    for i in range(start, len(lines)):
+        if squash(lines[i]) == key:
+            return i
+    return -1
+
+
+def _page_lines(root: etree._Element) -> list[str]:
+    body = root.find("body")
+    return blocks_of(body if body is not None else root, prune=False)
+
+
+def _trim_body(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Split the meta lines off the body's first lines and cut it at extra end markers."""
+    meta: list[str] = []
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        text = clean_text(line)
+        if not text:
+            continue
+        hans = to_simplified(text) or ""
+        if _END_EXTRA.match(hans) and kept:
+            break
+        if _DROP_EXTRA.match(hans):
+            continue
+        if len(kept) < 3 and len(text) <= 120 and (
+            _META_START.match(hans) or len(labelled(text)) >= 2
+        ):
+            meta.append(text)
+            continue
+        if len(kept) < 2 and i < 4 and len(text) <= 40 and find_datetime(text) and not re.search(
+            r"[，。；！？]", text
+        ):
+            meta.append(text)
+            continue
+        kept.append(line)
+    return kept, meta
+
+
+# Publication times that pages keep in script variables (WeChat's `var ct = "1647696600"`).
+_SCRIPT_TIME = re.compile(
+    r"""\b(?:var\s+)?(?:ct|publish_time|pubtime|pubDate|publishTime)\s*=\s*["']"""
+    r"""(?P<value>1\d{9}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?)["']"""
+)
+# Dated paths the shared URL rule does not read: /2022-03/16/content_1.htm (新华网, gov.cn).
+_URL_DAY = re.compile(r"/(?P<y>20\d{2})-(?P<m>\d{2})/(?P<d>\d{2})/")
+
+
+def _script_time(root: etree._Element) -> str | None:
+    for script in root.iter("script"):
+        match = _SCRIPT_TIME.search(script.text or "")
+        if match:
+            return normalize_time(match["value"])
+    return None
+
+
+def url_day(url: str) -> str | None:
+    """The day a `/YYYY-MM/DD/` path gives, as `YYYY-MM-DD` text the date rules read."""
+    match = _URL_DAY.search(url or "")
+    if not match:
+        return None
+    day = f"{match['y']}-{match['m']}-{match['d']}"
+    return day if find_datetime(day) else None
+
+
+# --- Putting it together ----------------------------------------------------
+
+
+def locate(root: etree._Element, url: str = "") -> Located:
+    """Find each field's raw text on a parsed page (the tree is not changed)."""
+    found = Located()
+    sources = found.field_sources
+    metas = _metas(root)
+    ld = _json_ld(root)
+
+    site = _first_meta(metas, META_SITE)
+    column = _first_meta(metas, META_COLUMN)
+    found.site_name = site[1] if site else _name_of(ld.get("publisher"))
+    found.title_suffixes = tuple(v for v in (site and site[1], column and column[1]) if v)
+
+    # Title.
+    doc_title_el = root.find(".//title")
+    doc_title = _text(doc_title_el) if doc_title_el is not None else ""
+    meta_title = _first_meta(metas, META_TITLE)
+    found_heading = _heading_title(root, doc_title)
+    heading, heading_el = found_heading if found_heading else (None, None)
+    if meta_title and len(meta_title[1]) >= 2:
+        found.title, sources["title"] = meta_title[1], f"meta:{meta_title[0]}"
+    elif isinstance(ld.get("headline"), str) and ld["headline"].strip():
+        found.title, sources["title"] = ld["headline"].strip(), "json-ld:headline"
+    elif heading:
+        found.title, sources["title"] = heading, "heading"
+    elif doc_title:
+        found.title = title_from_document_title(doc_title, found.title_suffixes)
+        sources["title"] = "title"
+    if found.title and sources.get("title", "").startswith(("meta:og", "meta:twitter")):
+        found.title = title_from_document_title(found.title, found.title_suffixes)
+
+    subtitle = _subtitle_after(heading_el) if heading_el is not None else None
+    if subtitle:
+        found.subtitle, sources["subtitle"] = subtitle, "heading+1"
+
+    # Body.
+    known = _known_container(root)
+    if known:
+        body_el, sources["body"] = known[1], f"container:{known[0]}"
+    else:
+        body_el = density_container(root, heading_el)
+        sources["body"] = "density" if body_el is not None else None
+    raw_body = blocks_of(body_el) if body_el is not None else []
+    body_lines, body_meta = _trim_body(raw_body)
+    found.body = body_lines
+
+    # The visible lines: between the title and the body (meta), after the body (editor).
+    page = _page_lines(root)
+    title_at = _index_of(page, heading or found.title or "")
+    first = body_lines[0] if body_lines else (raw_body[0] if raw_body else "")
+    body_at = _index_of(page, first, max(title_at, 0)) if first else -1
+    if body_at < 0:
+        body_at = _index_of(page, first) if first else -1
+    if title_at >= 0 and body_at > title_at:
+        header = page[title_at + 1 : body_at]
+    elif body_at >= 0:
+        header = page[max(0, body_at - 12) : body_at]
+    elif title_at >= 0:
+        header = page[title_at + 1 : title_at + 8]
+    else:
+        header = []
+    last = body_lines[-1] if body_lines else ""
+    end_at = _index_of(page, last, max(body_at, 0)) if last else -1
+    trailer = page[end_at + 1 : end_at + 10] if end_at >= 0 else []
+    meta_lines = body_meta + [clean_text(x) for x in header]
+    visible = [(label, value) for line in meta_lines for label, value in labelled(line)]
+
+    # Publication time.
+    meta_time = _first_meta(metas, META_TIME)
+    time_el = root.xpath("//time[@datetime] | //*[@itemprop='datePublished']")
+    time_value = None
+    if time_el:
+        time_value = time_el[0].get("datetime") or time_el[0].get("content") or _text(time_el[0])
+    ld_time = ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None
+    labelled_time = next(
+        ((label, v) for label, v in visible if label in _TIME_LABELS and find_datetime(v)), None
+    )
+    date_line = next((x for x in meta_lines if find_datetime(x)), None)
+    script_time = _script_time(root)
+    if meta_time and find_datetime(normalize_time(meta_time[1])):
+        found.published, sources["publish_time"] = normalize_time(meta_time[1]), f"meta:{meta_time[0]}"
+    elif time_value and find_datetime(normalize_time(time_value)):
+        found.published, sources["publish_time"] = normalize_time(time_value), "time"
+    elif ld_time and find_datetime(normalize_time(ld_time)):
+        found.published, sources["publish_time"] = normalize_time(ld_time), "json-ld:datePublished"
+    elif labelled_time:
+        found.published, sources["publish_time"] = labelled_time[1], f"text:{labelled_time[0]}"
+    elif date_line:
+        found.published, sources["publish_time"] = date_line, "text:date-line"
+    elif script_time:
+        found.published, sources["publish_time"] = script_time, "script"
+    elif date_from_url(url):
+        sources["publish_time"] = "url"
+    elif url_day(url):
+        found.published, sources["publish_time"] = url_day(url), "url"
+
+    # Source.
+    meta_source = _first_meta(metas, META_SOURCE)
+    text_source = next((v for label, v in visible if label in _SOURCE_LABELS and v), None)
+    if text_source is None:
+        text_source = next(
+            (bylines.source_in(clean_text(x)) for x in trailer if bylines.source_in(clean_text(x))),
+            None,
+        )
+    if meta_source:
+        found.source, sources["source"] = meta_source[1], f"meta:{meta_source[0]}"
+    elif text_source and _source_value(text_source):
+        found.source, sources["source"] = _source_value(text_source), "text:来源"
+    elif _name_of(ld.get("publisher")) and ld.get("datePublished"):
+        found.source, sources["source"] = _name_of(ld.get("publisher")), "json-ld:publisher"
+
+    # Author.
+    meta_author = _first_meta(metas, META_AUTHOR)
+    text_author = next((v for label, v in visible if label in _AUTHOR_LABELS and v), None)
+    if meta_author:
+        found.author, sources["author"] = meta_author[1], f"meta:{meta_author[0]}"
+    elif text_author:
+        found.author, sources["author"] = text_author, "text:作者"
+    elif _name_of(ld.get("author")):
+        found.author, sources["author"] = _name_of(ld.get("author")), "json-ld:author"
+
+    # Editor: a labelled line in the header, or the first editor line after the body.
+    text_editor = next((f"{label}：{v}" for label, v in visible if label in _EDITOR_LABELS and v), None)
+    trailer_editor = next((clean_text(x) for x in trailer if bylines.is_editor_line(clean_text(x))), None)
+    if trailer_editor:
+        found.editor, sources["editor"] = trailer_editor, "text:after-body"
+    elif text_editor:
+        found.editor, sources["editor"] = text_editor, "text:责任编辑"
+    return found
+
+
+def raw_article(found: Located, url: str, layout: str | None = None) -> RawArticle:
+    """The :class:`RawArticle` the shared cleaning takes, from what `locate` found."""
+    return RawArticle(
+        url=url,
+        layout=layout,
+        title=found.title,
+        subtitle=found.subtitle,
+        published=found.published,
+        source=found.source,
+        body=list(found.body),
+        editor=found.editor,
+        title_suffixes=found.title_suffixes,
+    )
+
+
+def _author(found: Located, reporters: list[str]) -> tuple[str | None, str | None]:
+    if found.author:
+        names = bylines.names_in(clean_text(found.author))
+        return ("、".join(names) if names else clean_text(found.author)) or None, found.field_sources.get("author")
+    if reporters:
+        return "、".join(reporters), "byline"
+    return None, None
+
+
+def extract_article(html: str | bytes, url: str = "") -> dict[str, Any]:
+    """Read an article page: title, publish_time, body, source, author, editor, field_sources.
+
+    `publish_time` is ISO 8601 (`2022-03-05T10:18:00+08:00`, or a bare date
+    when the page gives no time); `body` is the cleaned paragraphs joined by
+    `\\n` (empty when the page has no article body). Fields the page does not
+    give are None, and so is their entry in `field_sources`.
+    """
+    root = parse_html(html)
+    found = locate(root, url)
+    raw = raw_article(found, url, layout="generic")
+    sources = dict(found.field_sources)
+    try:
+        report = build_report(raw)
+    except Rejected:
+        report = _report_without_body(raw)
+        sources["body"] = None
+    author, sources["author"] = _author(found, report.get("reporters") or [])
+    if report.get("editor") and not sources.get("editor"):
+        sources["editor"] = "body"
+    if report.get("source") and not sources.get("source"):
+        sources["source"] = "title-copy"
+    if report.get("subtitle") and not sources.get("subtitle"):
+        sources["subtitle"] = "title-copy"
+    for name in ("title", "publish_time", "source", "editor"):
+        key = "published_at" if name == "publish_time" else name
+        if not report.get(key):
+            sources[name] = None
+        else:
+            sources.setdefault(name, None)
+    return {
+        "title": report.get("title"),
+        "subtitle": report.get("subtitle"),
+        "publish_time": report.get("published_at"),
+        "body": report.get("body") or "",
+        "source": report.get("source"),
+        "author": author,
+        "reporters": report.get("reporters") or [],
+        "editor": report.get("editor"),
+        "site_name": found.site_name,
+        "field_sources": {k: sources.get(k) for k in _FIELDS if k in sources or k in _FIELDS},
+    }
+
+
+_FIELDS = ("title", "subtitle", "publish_time", "body", "source", "author", "editor")
+
+
+def _report_without_body(raw: RawArticle) -> dict[str, Any]:
+    """The fields of a page with no body: the cleaning's, with a filler body to pass its check."""
+    filler = "。" * 40
+    report = build_report(
+        RawArticle(
+            url=raw.url, layout=raw.layout, title=raw.title, subtitle=raw.subtitle,
+            published=raw.published,
+            source=raw.source, body=[filler], editor=raw.editor, title_suffixes=raw.title_suffixes,
+        )
+    )
+    report["body"] = ""
+    return report
+
+
+def iter_containers() -> Iterator[str]:
+    """The names of the known CMS body containers, in the order they are tried."""
+    return (name for name, _ in CONTAINERS)

@@ -1,0 +1,168 @@
+"""crawler/extract.py: the generic article reader, rule by rule, and on every fixture page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crawler.extract import extract_article, labelled, normalize_time, title_from_document_title
+
+from .cases import STORED, Case, response_for
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "pages"
+BODY = "".join(
+    f"<p>　　第{i}段，会议指出，要坚持“外防输入、内防反弹”总策略，从严从紧抓好各项防控措施落实。</p>"
+    for i in range(1, 4)
+)
+
+
+def page(head: str = "", body: str = "") -> str:
+    return f"<html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
+
+
+def test_gov_meta_tags_and_a_known_container():
+    html = page(
+        "<title>某县召开会议_政务要闻_某某县人民政府</title>"
+        "<meta name='SiteName' content='某某县人民政府'><meta name='ColumnName' content='政务要闻'>"
+        "<meta name='ArticleTitle' content='某县召开疫情防控会议'>"
+        "<meta name='PubDate' content='2022-03-05 10:18'>"
+        "<meta name='ContentSource' content='某县融媒体中心'>",
+        f"<h1>某县召开疫情防控会议</h1><div class='TRS_UEDITOR'>{BODY}</div>"
+        "<div class='editor'>责任编辑：王五</div>",
+    )
+    out = extract_article(html, "http://www.example.gov.cn/xw/202203/t20220305_1.shtml")
+    assert out["title"] == "某县召开疫情防控会议"
+    assert out["publish_time"] == "2022-03-05T10:18:00+08:00"
+    assert out["source"] == "某县融媒体中心"
+    assert out["editor"] == "王五"
+    assert out["body"].count("\n") == 2 and out["body"].startswith("第1段")
+    assert out["field_sources"] == {
+        "title": "meta:ArticleTitle", "subtitle": None, "publish_time": "meta:PubDate",
+        "body": "container:TRS_UEDITOR", "source": "meta:ContentSource", "author": None,
+        "editor": "text:after-body",
+    }
+
+
+def test_visible_lines_and_text_density_without_meta_tags():
+    html = page(
+        "<title>全县召开专题会_某某新闻网</title>",
+        "<div class='nav'><a href='/'>首页</a> <a href='/a/'>新闻</a></div>"
+        "<div class='viewbox'><div class='title'><h2>全县召开专题会</h2></div>"
+        "<div class='info'><small>时间:</small>2022-03-05 18:32<small>来源:</small>某县融媒体中心 "
+        "<small>作者:</small>张三 <small>点击:</small>次</div>"
+        f"<div class='content'><table><tr><td>{BODY}<p>（记者 张三）</p></td></tr></table></div>"
+        "<ul class='list'><li><a href='/a/1.html'>相关新闻一则</a></li><li><a href='/a/2.html'>又一则</a></li></ul>"
+        "</div><div class='footer'><p>版权所有，某某新闻网。主办单位：某县融媒体中心。</p></div>",
+    )
+    out = extract_article(html)
+    assert out["title"] == "全县召开专题会"
+    assert out["field_sources"]["title"] == "heading"
+    assert out["publish_time"] == "2022-03-05T18:32:00+08:00"
+    assert out["field_sources"]["publish_time"] == "text:时间"
+    assert out["source"] == "某县融媒体中心"
+    assert out["author"] == "张三" and out["field_sources"]["author"] == "text:作者"
+    assert out["field_sources"]["body"] == "density"
+    assert "相关新闻" not in out["body"] and "版权" not in out["body"] and "记者" not in out["body"]
+
+
+def test_br_separated_body_and_pruned_widgets():
+    lines = "<br/>".join(
+        f"　　第{i}句，各乡镇要严格落实疫情防控措施，确保不漏一户、不漏一人。" for i in range(4)
+    )
+    html = page(
+        "<title>某镇召开调度会-某镇政府</title>",
+        f"<h1>某镇召开调度会</h1><div class='article-body'>{lines}"
+        "<div class='bdsharebuttonbox'>分享到：<a>微信</a><a>微博</a></div></div>",
+    )
+    out = extract_article(html)
+    assert out["body"].count("\n") == 3
+    assert "分享" not in out["body"] and "微信" not in out["body"]
+
+
+def test_time_element_and_json_ld_in_utc_become_china_time():
+    html = page(
+        "<title>标题标题标题 – 某某网</title><script type='application/ld+json'>"
+        '{"@type":"NewsArticle","headline":"标题标题标题","datePublished":"2022-03-12T03:05:21Z"}'
+        "</script>",
+        f"<article><h1>标题标题标题</h1><div class='entry-content'>{BODY}</div></article>",
+    )
+    out = extract_article(html)
+    assert out["title"] == "标题标题标题"
+    assert out["field_sources"]["title"] == "json-ld:headline"
+    assert out["publish_time"] == "2022-03-12T11:05:21+08:00"
+    html = html.replace("<h1>", "<time datetime='2022-03-12T11:05:21+08:00'>3月12日</time><h1>")
+    assert extract_article(html)["field_sources"]["publish_time"] == "time"
+
+
+def test_hidden_print_copy_is_not_read_twice_and_date_from_url():
+    html = page(
+        "<title>某市召开会议 - 某省人民政府网站</title>",
+        f"<h1>某市召开会议</h1><div class='cmsArticleContent'>{BODY}</div>"
+        f"<div style='display:none'><div class='cmsArticleContent'>{BODY}</div></div>",
+    )
+    out = extract_article(html, "https://www.example.gov.cn/10462/c102250/2020/3/10/abc.shtml")
+    assert out["body"].count("第1段") == 1
+    assert out["publish_time"] == "2020-03-10" and out["field_sources"]["publish_time"] == "url"
+
+
+def test_page_without_a_body():
+    out = extract_article(page("<title>无正文_某网</title>", "<h1>无正文</h1><p>&nbsp;</p>"))
+    assert out["body"] == "" and out["field_sources"]["body"] is None
+    assert out["title"] == "无正文"
+    assert extract_article("")["body"] == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2022-03-05T02:18:00Z", "2022-03-05 10:18:00"),
+        ("2022-03-05T10:18:00+08:00", "2022-03-05 10:18:00"),
+        ("2022-3-5 9:07", "2022-03-05 09:07:00"),
+        ("1647696600", "2022-03-19 21:30:00"),
+        ("2022年03月05日 10时18分", "2022年03月05日 10时18分"),
+        (None, None),
+    ],
+)
+def test_normalize_time(value, expected):
+    assert normalize_time(value) == expected
+
+
+def test_labelled_lines_both_scripts():
+    assert labelled("时间:2022-03-05 18:32来源:某县融媒体中心 作者:张三") == [
+        ("时间", "2022-03-05 18:32"), ("来源", "某县融媒体中心"), ("作者", "张三"),
+    ]
+    assert labelled("2022-07-28 來源:張家口新聞網") == [("来源", "張家口新聞網")]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("某县召开会议_政务要闻_某某县人民政府", "某县召开会议"),
+        ("泸州市召开新闻发布会 - 四川省人民政府网站", "泸州市召开新闻发布会"),
+        ("开化县人民政府 县疫情防控工作领导小组召开会议", "开化县人民政府 县疫情防控工作领导小组召开会议"),
+        ("长沙-株洲-湘潭一体化会议召开_湖南频道", "长沙-株洲-湘潭一体化会议召开"),
+    ],
+)
+def test_title_from_document_title(title, expected):
+    assert title_from_document_title(title, ("某某县人民政府",)) == expected
+
+
+@pytest.mark.parametrize("case", STORED, ids=lambda c: c.id)
+def test_every_fixture_page_without_its_layout(case: Case):
+    out = extract_article(response_for(case.url).text, case.url)
+    assert (out["title"], out["publish_time"], out["body"]) == (
+        case.item["title"], case.item["published_at"], case.item["body"],
+    )
+    assert out["source"] == case.item["source"] and out["editor"] == case.item["editor"]
+
+
+@pytest.mark.parametrize("path", sorted(BENCH.glob("*.html")), ids=lambda p: p.stem)
+def test_bench_pages(path: Path):
+    truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    out = extract_article(path.read_text(encoding="utf-8"), truth["url"])
+    assert out["title"] == truth["title"]
+    assert (out["publish_time"] or "")[:10] == truth["publish_time"][:10]
+    got, want = set(out["body"].replace("\n", "")), set(truth["body"].replace("\n", ""))
+    assert len(got & want) / len(want) >= 0.95
