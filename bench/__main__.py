@@ -242,8 +242,8 @@ def run_all(args: argparse.Namespace, work: Path) -> tuple[list[Row], list[str],
             f"{ratio:.1%} (by CPU time per page: {cpu_ratio:.1%})",
             f"≥ {TARGET_RATIO:.0%}", verdict(ratio >= TARGET_RATIO)),
         Row("synthetic articles stored by the crawl",
-            f"{stored} of {args.articles} ({first['failed']} failed pages, "
-            f"{first['errors']} request errors)",
+            f"{stored} of {args.articles} ({last_first['failed']} failed pages, "
+            f"{last_first['errors']} request errors; the last first run)",
             f"≥ {TARGET_STORED:.0%}", verdict(stored >= TARGET_STORED * args.articles)),
         Row("unchanged re-run / first run (crawl time)",
             f"{rerun_frac:.1%} ({rerun['seconds']:.2f} s / {last_first['seconds']:.1f} s; "

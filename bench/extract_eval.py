@@ -188,6 +188,18 @@ def pages_in(folder: Path) -> list[Page]:
     return pages
 
 
+def truth_pages(pairs: list[tuple[str, str, dict]]) -> list[Page]:
+    """Pages from `(name, html, truth)` triples, the truth holding `title`, `date`
+    (or `publish_time`), `body` and optionally `url` (as in `bench/independent/truth/`)."""
+    return [
+        Page(
+            name=name, url=truth.get("url", ""), html=html, title=truth.get("title"),
+            date=truth.get("date", truth.get("publish_time")), body=truth.get("body", ""),
+        )
+        for name, html, truth in pairs
+    ]
+
+
 def fixture_pages() -> list[Page]:
     """Every stored fixture page, with its case's item as truth."""
     sys.path.insert(0, str(ROOT))

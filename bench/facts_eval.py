@@ -13,24 +13,18 @@ import json
 from collections import Counter
 from pathlib import Path
 
-import opencc
-
+from crawler.clean import to_simplified
 from crawler.facts import meeting_facts
+from crawler.sites import SITES
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_REGIONS = {
-    "zjknews": "河北省张家口市",
-    "shanxidayuan": "山西省",
-    "sanjiang": "广西壮族自治区柳州市三江侗族自治县",
-    "scgov": "四川省",
-}
+
 FIELDS = ("is_meeting", "meeting_date", "meeting_chair", "meeting_kind", "meeting_number",
           "attendees", "region", "region_code")
-_T2S = opencc.OpenCC("t2s")
 
 
 def _hans(text: str | None) -> str | None:
-    return _T2S.convert(text) if text else text
+    return to_simplified(text) if text else text
 
 
 def load_cases(root: Path) -> list[tuple[str, Path, dict]]:
@@ -48,7 +42,7 @@ def run_case(site: str, case: dict) -> dict:
     """meeting_facts for one fixture case."""
     item = case["item"]
     return meeting_facts(_hans(item.get("title")), _hans(item.get("body")) or "", item.get("published_at"),
-                         _hans(item.get("source")), SITE_REGIONS.get(site))
+                         _hans(item.get("source")), SITES[site].region if site in SITES else None)
 
 
 def _same(field: str, want: object, got: object) -> bool:

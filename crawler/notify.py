@@ -61,6 +61,9 @@ class Notifier:
     """Sends one apprise message after a run with news or failed checks."""
 
     def __init__(self, urls: list[str], always: bool) -> None:
+        # apprise names the destinations in its own log lines (at DEBUG too):
+        # quiet it before it sees them.
+        logging.getLogger("apprise").setLevel(logging.CRITICAL)
         self.apprise = apprise.Apprise()
         for url in urls:
             self.apprise.add(url)
@@ -78,8 +81,6 @@ class Notifier:
             logger.error("None of the %d notification URLs is valid; notifications are off",
                          len(urls))
             return ext
-        # apprise may name the destination in its own log lines.
-        logging.getLogger("apprise").setLevel(logging.CRITICAL)
         crawler.signals.connect(ext.run_finished, signal=run_finished)
         return ext
 

@@ -26,7 +26,6 @@ def test_synthetic_mirror_walks_like_the_real_sites(tmp_path: Path) -> None:
     for site, build in builds.items():
         shape, layout = SHAPES[site], LAYOUTS[SITES[site].layout]
         root = tmp_path / site / "mirror" / shape.host
-        scheme = SITES[site].start_urls[0].split(":", 1)[0]
         # Walk the lists as the spider does: links on each page, then the next pages.
         seen, queue, visited = [], [SITES[site].start_urls[0]], set()
         while queue:
@@ -52,13 +51,12 @@ def test_synthetic_mirror_walks_like_the_real_sites(tmp_path: Path) -> None:
             assert report["published_at"][:10] == article.published.isoformat(), url
             hashes.add(report["content_hash"])
         assert len(hashes) == len(build.articles), f"{site}: content hashes repeat"
-        assert f"{scheme}://" in build.urls()[0]
 
 
 def test_bench_runs_end_to_end(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bench", "--articles", "40", "--reports", "200", "--sample", "8",
-         "--no-shipped", "--workdir", str(tmp_path / "work")],
+         "--repeat", "1", "--workdir", str(tmp_path / "work")],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == 0, done.stderr[-3000:]

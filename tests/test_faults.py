@@ -172,9 +172,9 @@ def test_every_fault_in_one_crawl_then_recovery(tmp_path):
         # Logged with its URL (the challenge's and the HTTP errors' lines too).
         assert faulty[name] in done.stderr, name
     request_faults = [n for n, s in EXPECTED.items() if s.startswith("errors/")]
-    assert stats["errors/requests"] == len(request_faults) + 1  # + the 412 challenge
+    assert stats["errors/requests"] == len(request_faults)  # the 412 challenge is antibot/pages
     assert stats["reports/failed"] == len(FAILED_PAGE_KINDS)
-    assert run["errors"] == stats["errors/requests"] + stats["reports/failed"] + 1
+    assert run["errors"] == stats["errors/requests"] + stats["reports/failed"] + 1  # + challenge
     failed_checks = {name for name, result in run["checks"].items() if not result["ok"]}
     assert failed_checks == {"anti_bot", "http_errors", "parse_failures"}
     # Retries follow Scrapy's settings: RETRY_TIMES=1 is one retry per retryable fault.

@@ -258,10 +258,6 @@ def test_the_mutator_is_deterministic(case_no):
 
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="crawler/layouts/base.py block_texts() sets root.tail back, which lxml "
-                   "refuses when the tail holds a control character; the spider counts such a "
-                   "page as reports/failed/unreadable (2 of the 1,100 fuzz cases)")
 def test_block_texts_survives_control_characters_after_a_node():
     from parsel import Selector
 

@@ -216,8 +216,6 @@ def test_notification_urls_never_reach_the_database_or_the_logs(tmp_path):
         assert SECRET.encode() not in path.read_bytes(), path.name
 
 
-@pytest.mark.xfail(strict=True, reason="crawler/notify.py quiets apprise's logger only after "
-                   "adding the URLs: at DEBUG apprise logs 'Loaded JSON URL: json://…/<token>'")
 def test_notification_urls_stay_out_of_debug_logs(monkeypatch, caplog):
     from crawler.notify import Notifier
 

@@ -12,56 +12,22 @@ import re
 from typing import ClassVar
 from urllib.parse import urljoin
 
-from lxml import etree
 from parsel import Selector
 
 from ..article import RawArticle
-
-BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote pre hr dd dt".split()
-)
-SKIP_TAGS = frozenset("script style noscript iframe button select textarea".split())
+from ..extract import blocks_of
 
 
 def block_texts(nodes: list[Selector]) -> list[str]:
     """The text of `nodes`, one string per block (paragraph, div, line break)."""
     out: list[str] = []
-    buf: list[str] = []
-
-    def flush() -> None:
-        text = "".join(buf).strip()
-        if text:
-            out.append(text)
-        buf.clear()
-
-    def walk(el: etree._Element) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in SKIP_TAGS:
-            if el.tail:
-                buf.append(el.tail)
-            return
-        block = tag in BLOCK_TAGS
-        if block:
-            flush()
-        if el.text and tag:
-            buf.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            flush()
-        if el.tail:
-            buf.append(el.tail)
-
     for node in nodes:
         root = node.root
-        if isinstance(root, str):
-            buf.append(root)
-            flush()
+        if isinstance(root, str):  # an attribute or text node
+            if root.strip():
+                out.append(root.strip())
             continue
-        tail, root.tail = root.tail, None
-        walk(root)
-        root.tail = tail
-        flush()
+        out.extend(blocks_of(root, prune=False))
     return out
 
 

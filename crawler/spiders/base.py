@@ -140,7 +140,8 @@ class SiteSpider(scrapy.Spider):
         """Log a request that failed (HTTP error, timeout, DNS, refusal) with its URL and count it.
 
         Counted under ``errors/requests`` and ``errors/http/<status>`` or
-        ``errors/<kind>`` (see crawler.middlewares.error_kind).
+        ``errors/<kind>`` (see crawler.middlewares.error_kind); a challenge page
+        under ``antibot/pages`` instead of ``errors/requests``.
         """
         stats = self.crawler.stats
         if isinstance(failure.value, RefusedRequest):
@@ -152,17 +153,18 @@ class SiteSpider(scrapy.Spider):
             logger.info("Forbidden by robots.txt, not fetched: %s", url)
             return
         response = getattr(failure.value, "response", None)
-        stats.inc_value("errors/requests")
         if response is not None:
             stats.inc_value(f"errors/http/{response.status}")
             text = response.text if isinstance(response, TextResponse) else ""
             marker = challenge_marker(response.status, text)
-            if marker:
+            if marker:  # counted once, as a challenge (the anti_bot check)
                 stats.inc_value("antibot/pages")
                 logger.warning("Challenge page (%s): %s", marker, url)
                 return
+            stats.inc_value("errors/requests")
             reason = f"HTTP {response.status}"
         else:
+            stats.inc_value("errors/requests")
             stats.inc_value(f"errors/{error_kind(failure.value)}")
             reason = f"{type(failure.value).__name__}: {failure.getErrorMessage()}"
         logger.warning("Request failed: %s (%s)", url, reason)
