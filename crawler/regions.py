@@ -10,7 +10,6 @@ Everything here is pure and works on simplified Chinese text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -175,7 +174,7 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[dict[str, tuple[tuple[str, ...], bool]], re.Pattern[str]]:
+def _lexicon() -> tuple[dict[str, tuple[tuple[str, ...], bool]], dict[str, tuple[int, ...]]]:
     names: dict[str, set[str]] = {}
     official: dict[str, bool] = {}
     for div in divisions().values():
@@ -191,17 +190,31 @@ def _lexicon() -> tuple[dict[str, tuple[tuple[str, ...], bool]], re.Pattern[str]
         if provinces and all(is_within(c, provinces[0]) and get(c).full_name == get(provinces[0]).full_name
                              for c in codes):
             lex[key] = ((provinces[0],), off)
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(lex, key=len, reverse=True)))
-    return lex, pattern
+    # The lengths of the names that start with each character, longest first:
+    # a scan with dictionary lookups finds the same leftmost-longest names as
+    # one alternation of all 6,600 names, 15-20 times faster (re tries the
+    # alternatives one by one at every position).
+    lengths: dict[str, set[int]] = {}
+    for name in lex:
+        lengths.setdefault(name[0], set()).add(len(name))
+    return lex, {first: tuple(sorted(sizes, reverse=True)) for first, sizes in lengths.items()}
 
 
 def find_mentions(text: str) -> list[Mention]:
     """Every place name in ``text``, leftmost-longest, with the codes it may mean."""
-    lex, pattern = _lexicon()
+    lex, lengths = _lexicon()
     out = []
-    for m in pattern.finditer(text):
-        codes, official = lex[m.group()]
-        out.append(Mention(m.start(), m.end(), m.group(), codes, official))
+    i, end = 0, len(text)
+    while i < end:
+        for size in lengths.get(text[i], ()):
+            name = text[i : i + size]
+            if name in lex:
+                codes, official = lex[name]
+                out.append(Mention(i, i + size, name, codes, official))
+                i += size
+                break
+        else:
+            i += 1
     return out
 
 
