@@ -175,14 +175,15 @@ def _tag(el: Any) -> str:
     return el.tag.lower() if isinstance(el.tag, str) else ""
 
 
-def _text(el: etree._Element) -> str:
-    """All the text under `el` (scripts and styles skipped), spaces squeezed."""
+def _text_parts(el: etree._Element, skip: frozenset[str] = frozenset()) -> str:
+    """The text under `el`, scripts, styles and `skip` tags left out, as one raw string."""
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
-        if _tag(node) in _SKIP:
+        tag = _tag(node)
+        if tag in _SKIP or tag in skip:
             return
-        if node.text and _tag(node):
+        if node.text and tag:
             parts.append(node.text)
         for child in node:
             walk(child)
@@ -190,7 +191,12 @@ def _text(el: etree._Element) -> str:
                 parts.append(child.tail)
 
     walk(el)
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
+    return "".join(parts)
+
+
+def _text(el: etree._Element) -> str:
+    """All the text under `el` (scripts and styles skipped), spaces squeezed."""
+    return re.sub(r"\s+", " ", _text_parts(el)).strip()
 
 
 def _is_hidden(el: etree._Element) -> bool:
@@ -459,21 +465,7 @@ def _hidden_set(root: etree._Element) -> set[etree._Element]:
 
 def _own_text(el: etree._Element) -> str:
     """The text of `el` outside its links."""
-    parts: list[str] = []
-
-    def walk(node: etree._Element) -> None:
-        tag = _tag(node)
-        if tag in _SKIP or tag == "a":
-            return
-        if node.text and tag:
-            parts.append(node.text)
-        for child in node:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
-    return re.sub(r"\s+", "", "".join(parts))
+    return re.sub(r"\s+", "", _text_parts(el, frozenset({"a"})))
 
 
 def _direct_text(el: etree._Element) -> str:

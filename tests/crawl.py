@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -32,3 +33,16 @@ def rows(db: Path, sql: str = "select * from reports", params: tuple = ()) -> li
         out.append(record)
     con.close()
     return out
+
+
+def crawlall(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    """`crawlall <args>` from the project root (the exit code is left to the caller)."""
+    return subprocess.run([sys.executable, "-m", "crawler.crawlall", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
 
-from .crawl import ROOT, scrapy
+from .crawl import ROOT, crawlall, free_port, scrapy
 from .sitebuilder import MiniSite
 
 
 def build_database(folder: Path) -> Path:
     """Crawl the four sites offline, the seed dumps twice (one edited), and one broken site."""
     db = folder / "reports.db"
-    done = subprocess.run(
-        [sys.executable, "-m", "crawler.crawlall", "--offline", "--db", str(db),
-         "--loglevel", "WARNING"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-    )
+    done = crawlall("--offline", "--db", str(db), "--loglevel", "WARNING")
     assert done.returncode == 0, done.stderr[-2000:]
     dumps = folder / "dumps"
     dumps.mkdir()
@@ -39,11 +34,6 @@ def build_database(folder: Path) -> Path:
            db=db)
     return db
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Datasette:

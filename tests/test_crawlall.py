@@ -8,16 +8,12 @@ import sys
 from crawler.sites import SITES
 
 from .cases import STORED
-from .crawl import ROOT, rows
+from .crawl import ROOT, crawlall, rows
 
 
 def test_crawlall_offline_stores_every_site_and_says_how_to_browse(tmp_path):
     db = tmp_path / "reports.db"
-    done = subprocess.run(
-        [sys.executable, "-m", "crawler.crawlall", "--offline", "--db", str(db),
-         "--loglevel", "WARNING"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-    )
+    done = crawlall("--offline", "--db", str(db), "--loglevel", "WARNING")
     assert done.returncode == 0, done.stderr[-3000:]
     assert f"serve -i {db}" in done.stdout
     stored = {r["url"] for r in rows(db)}
