@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from crawler.sites import SITES
 
 from .cases import STORED
-from .crawl import ROOT, crawlall, rows
+from .crawl import crawlall, rows
 
 
 def test_crawlall_offline_stores_every_site_and_says_how_to_browse(tmp_path):
@@ -28,10 +25,7 @@ def test_crawlall_offline_stores_every_site_and_says_how_to_browse(tmp_path):
 def test_crawlall_reports_an_unwritable_database_in_one_line(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    done = subprocess.run(
-        [sys.executable, "-m", "crawler.crawlall", "--offline", "--db", str(blocker / "r.db")],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
-    )
+    done = crawlall("--offline", "--db", str(blocker / "r.db"), timeout=60)
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0
     assert "cannot write the reports database" in done.stderr
@@ -43,10 +37,7 @@ def test_crawlall_will_not_start_while_another_run_holds_the_lock(tmp_path):
     db = tmp_path / "reports.db"
     with open(f"{db}.lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        done = subprocess.run(
-            [sys.executable, "-m", "crawler.crawlall", "--offline", "--db", str(db)],
-            cwd=ROOT, capture_output=True, text=True, timeout=60,
-        )
+        done = crawlall("--offline", "--db", str(db), timeout=60)
     assert done.returncode == 3
     assert "another run holds" in done.stderr
     assert rows(db, "select * from runs") == []
@@ -59,10 +50,7 @@ def test_crawlall_exits_non_zero_when_a_site_fails_its_checks(tmp_path):
     site.publish(2)
     site.replace_list("<html><body>改版</body></html>")
     db = tmp_path / "reports.db"
-    done = subprocess.run(
-        [sys.executable, "-m", "crawler.crawlall", "--offline", "--db", str(db), "--site",
-         "zjknews", "-s", f"OFFLINE_FIXTURES_DIR={site.root}", "--loglevel", "WARNING"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )
+    done = crawlall("--offline", "--db", str(db), "--site",
+         "zjknews", "-s", f"OFFLINE_FIXTURES_DIR={site.root}", "--loglevel", "WARNING", timeout=120)
     assert done.returncode == 1
     assert "FAILED: list_pages" in done.stdout
