@@ -76,6 +76,26 @@ return 0
 """
 
 
+# End a run whose crawlers were lost (killed with -9, machine gone): forget
+# them and tell the writer, as the last crawler would have.
+_END = """
+local token = redis.call('GET', KEYS[1])
+if not token then return false end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[7])
+redis.call('XADD', KEYS[6], '*', 'type', 'run_end', 'spider', ARGV[1], 'token', token,
+           'reason', ARGV[2])
+return token
+"""
+
+
+def end_run(client: redis.Redis, keys: Keys, spider: str, reason: str = "crawlers_lost"
+            ) -> str | None:
+    """End the spider's open run for crawlers that can no longer leave it; return its token."""
+    return client.eval(_END, 7, keys.run(spider), keys.crawlers(spider), keys.idle(spider),
+                       keys.requests(spider), keys.dupefilter(spider), keys.stream,
+                       keys.started(spider), spider, reason)
+
+
 class Keys:
     """The Redis key names of one deployment (REDIS_PREFIX)."""
 

@@ -3,6 +3,7 @@
     crawler-writer                         # REPORTS_DB and REDIS_URL from the settings
     crawler-writer --db data/reports.db --redis-url redis://127.0.0.1:6379/0
     crawler-writer --until-idle 10         # exit after 10 s with no message and no open run
+    crawler-writer --end-run zjknews       # end a run whose crawlers were killed
 
 It reads the crawlers' messages from the Redis stream through a consumer
 group, applies each one in its own SQLite transaction, and acknowledges it
@@ -25,7 +26,7 @@ from typing import Any
 
 from scrapy.utils.project import get_project_settings
 
-from .distributed import DEFAULT_PREFIX, GROUP, Keys, connect, safe_url
+from .distributed import DEFAULT_PREFIX, GROUP, Keys, connect, end_run, safe_url
 from .extensions import log_summary
 from .notify import Notifier, notify_urls
 from .runs import close_run
@@ -184,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--prefix", default=settings.get("REDIS_PREFIX") or DEFAULT_PREFIX)
     ap.add_argument("--until-idle", type=float, default=None, metavar="SECONDS",
                     help="exit after this long with no message and no open run")
+    ap.add_argument("--end-run", metavar="SPIDER",
+                    help="end SPIDER's open run whose crawlers were lost (killed), then exit")
     ap.add_argument("--loglevel", default="INFO")
     args = ap.parse_args(argv)
     logging.basicConfig(level=args.loglevel, format="%(asctime)s [%(name)s] %(levelname)s: %(message)s")
@@ -201,6 +204,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"crawler-writer: cannot reach Redis at {safe_url(args.redis_url)}: {exc}",
               file=sys.stderr)
         return 2
+    if args.end_run:
+        token = end_run(client, Keys(args.prefix), args.end_run)
+        print(f"crawler-writer: ended run {token} of {args.end_run}" if token
+              else f"crawler-writer: {args.end_run} has no open run", file=sys.stderr)
+        return 0
     urls = notify_urls(settings.get("NOTIFY_URLS"))
     notifier = Notifier(urls, settings.getbool("NOTIFY_ALWAYS")) if urls else None
     writer = Writer(store, client, Keys(args.prefix), notifier)

@@ -158,3 +158,25 @@ def test_without_redis_url_nothing_changes(tmp_path):
     settings.set("REDIS_URL", "redis://127.0.0.1:1/0")
     DistributedAddon().update_settings(settings)
     assert settings["SCHEDULER"] == "scrapy_redis.scheduler.Scheduler"
+
+
+def test_a_run_whose_crawlers_were_lost_can_be_ended(redis_server, tmp_path):
+    from crawler.distributed import _JOIN
+
+    keys = Keys()
+    token = redis_server.client.eval(_JOIN, 3, keys.run(SITE), keys.crawlers(SITE),
+                                     keys.started(SITE), "lost-run", "gone:1")
+    assert token == "lost-run"
+    ended = subprocess.run(
+        [sys.executable, "-m", "crawler.writer", "--redis-url", redis_server.url,
+         "--db", str(tmp_path / "reports.db"), "--end-run", SITE],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert ended.returncode == 0 and "ended run lost-run" in ended.stderr
+    db = tmp_path / "reports.db"
+    w = writer(redis_server.url, db, "--until-idle", "1")
+    assert w.wait(timeout=60) == 0
+    (run,) = rows(db, "select * from runs")
+    assert run["finish_reason"] == "crawlers_lost"
+    assert not run["checks"]["finished"]["ok"]
+    assert redis_server.client.exists(keys.run(SITE)) == 0
