@@ -6,7 +6,10 @@ that produced each field. The page is parsed once (lxml), and read in this
 order, the first rule that yields a value winning:
 
 1. gov-CMS meta tags (`ArticleTitle`, `PubDate`, `ContentSource`, `Author`,
-   with `SiteName` and `ColumnName` cut from a `<title>`), then Open Graph;
+   with `SiteName` and `ColumnName` cut from a `<title>`), then Open Graph and the
+   news portals' time tags (`article:published_time`, `og:release_date`, `og:time`,
+   `apub:time`, `weibo: article:create_at`…; names read without their stray spaces);
+   a share title that disagrees with a heading `<title>` confirms gives way to it;
 2. the body containers of the known CMS families (TRS WCM `TRS_Editor`,
    `TRS_UEDITOR`, `Custom_UnionStyle`; `cmsArticleContent`; 大汉 JCMS
    `#zoom` and its `ContentStart` marker; 开普云 `#UCAP-CONTENT`; 博达 VSB
@@ -15,14 +18,24 @@ order, the first rule that yields a value winning:
    `publisher`);
 4. the visible lines around the title and the body: `发布时间：` / `时间：` /
    `日期：`, `来源：`, `作者：`, `责任编辑：`, or an unlabelled date line;
-5. a text-density fallback for the body (the element whose paragraphs carry
+5. for the date, elements named as times (`date`, `time`, `pubtime`, `h-time`…)
+   before the body and outside related lists and footers; a year-less
+   `MM-DD HH:MM` completed with the year written beside it, or of the URL, a
+   last-change meta (`dateUpdate`, `dateModified`), a script or another date of
+   the page; a time kept in a script (`var ct`, `create_time`, JSON `pubtime`,
+   `pubTime`, `newsTime`…); a last-change meta; a date-only value takes its
+   time from a visible date of the same day;
+6. a text-density fallback for the body (the element whose paragraphs carry
    the most punctuated text, link text discounted), and the URL for the date.
 
 The cleaning is the project's own (`crawler.article.build_report`, so
 `clean.py`, `bylines.py`, `furniture.py` and `dates.py`): the body loses the
 title copies, bylines, editor lines and page furniture exactly as every
 layout's does. Share widgets, related-link lists, pagers and hidden print
-copies are pruned from the body container before its text is read.
+copies are pruned from the body container before its text is read; bar
+bylines (`记者 | 张三`) at its head, a parenthesised byline after a dateline,
+and closing source/editor lines (`(责编：…)`, `【纠错】【责任编辑:…】`, `来源：…`)
+or lone short links (`返回首页`) at its end are cut.
 
 `locate(root, url)` is the same reading without the cleaning: the generic
 layout turns it into a :class:`~crawler.article.RawArticle`.
@@ -34,7 +47,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import lxml.html
@@ -58,7 +71,12 @@ CST = timezone(timedelta(hours=8))
 META_TITLE = ("ArticleTitle", "og:title", "twitter:title")
 META_TIME = (
     "PubDate", "pubdate", "publishdate", "PublishDate", "publish_date", "article:published_time",
-    "og:release_date", "firstpublishedtime", "ptime", "apub:time", "weibo:article:create_at",
+    "og:published_time", "og:release_date", "publication_date", "firstpublishedtime", "pubtime",
+    "_pubtime", "ptime", "apub:time", "weibo:article:create_at", "og:time",
+)
+# Last-change times: only a year for a year-less date, or the last resort for the date.
+META_MODIFIED = (
+    "dateUpdate", "dateModified", "article:modified_time", "og:updated_time", "lastmod",
 )
 META_SOURCE = ("ContentSource", "source", "article:source")
 META_AUTHOR = ("Author", "author", "article:author")
@@ -269,6 +287,8 @@ def _metas(root: etree._Element) -> dict[str, str]:
     found: dict[str, str] = {}
     for meta in root.iter("meta"):
         key = meta.get("name") or meta.get("property") or meta.get("itemprop")
+        # Names are written with stray spaces (`weibo: article:create_at`, `og:time `).
+        key = re.sub(r"\s+", "", key or "")
         value = (meta.get("content") or "").strip()
         if key and value and key not in found:
             found[key] = value
@@ -391,6 +411,20 @@ def title_from_document_title(doc_title: str, site_words: tuple[str, ...]) -> st
         index = kept.find(part, len(head))
         head = kept[: index + len(part)] if index >= 0 else head
     return head.strip()
+
+
+def _agrees(claimed: str, heading: str | None, doc_title: str) -> bool:
+    """A meta or JSON-LD title is the article's unless it disagrees with a heading that
+    `<title>` confirms.
+
+    A share title that `<title>` does not hold and that is not the heading (`og:title`
+    set to the site's name, or to a rewritten headline) gives way to a heading that
+    `<title>` holds; without such a heading it stands.
+    """
+    key, head, page_title = squash(claimed), squash(heading or ""), squash(doc_title)
+    if not key or not head or not page_title or key == head or key in page_title:
+        return True
+    return head not in page_title
 
 
 def _heading_own_text(el: etree._Element) -> str:
@@ -589,8 +623,73 @@ def _page_lines(root: etree._Element) -> list[str]:
     return blocks_of(body if body is not None else root, prune=False)
 
 
-def _trim_body(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Split the meta lines off the body's first lines and cut it at extra end markers."""
+# A byline written with a bar: `界面新闻记者 | 刘晓晓`, `编辑｜王五`.
+_BAR_BYLINE = re.compile(
+    rf"^[{CJK}]{{0,12}}?(?:记者|编辑|责编|作者|撰文|摄影|通讯员|校对|审核)\s*[|｜丨]\s*[{CJK}·、 ]{{2,20}}$"
+)
+# The short labelled lines that close an article: `来源：…`, `(责编：…)`, `【责任编辑:…】`,
+# `[责编：…]`, an empty `责任编辑：`, each possibly after a `【纠错】` widget.
+_TAIL_META = re.compile(
+    r"^[(（【\[]?\s*(?:责任编辑|责编|编辑|来源|稿件来源|信息来源|作者|审核|校对|监制|统筹)"
+    r"\s*[:：|｜]\s*[^。！？]{0,30}$"
+)
+_WIDGET_CHUNK = re.compile(r"^\s*[【\[](?:纠错|收藏|打印|关闭|返回顶部|分享)[】\]]\s*")
+
+
+def _is_tail_meta(line: str) -> bool:
+    """`line` is a closing source/editor line, a bracketed one or one behind a widget marker."""
+    text = to_simplified(clean_text(line)) or ""
+    while _WIDGET_CHUNK.match(text):
+        text = _WIDGET_CHUNK.sub("", text, count=1)
+    return bool(text) and len(text) <= 40 and bool(_TAIL_META.match(text))
+
+
+# A byline in parentheses right after a dateline: `新华社合肥3月16日电（记者 刘美子）`,
+# `本报讯（记者 周立 通讯员 何静）`.
+_DATELINE_BYLINE = re.compile(
+    rf"^(?P<dateline>[{CJK}\d]{{0,20}}?(?:电|讯|消息))\s*[(（][^()（）]{{0,30}}?"
+    r"(?:记者|通讯员|摄影|撰稿)[^()（）]{0,30}[)）]\s*"
+)
+
+
+def strip_dateline_byline(line: str) -> str:
+    """`line` without the parenthesised byline that follows its dateline."""
+    hans = to_simplified(line) or line
+    match = _DATELINE_BYLINE.match(hans)
+    if match is None or len(hans) != len(line):
+        return line
+    return f"{line[: len(match['dateline'])]} {line[match.end():]}"
+
+
+def _is_head_meta(text: str, hans: str) -> bool:
+    """A short first line that names the authors or editors with a bar (`记者 | 张三`)."""
+    return len(text) <= 40 and bool(_BAR_BYLINE.match(hans))
+
+
+def _link_lines(el: etree._Element | None) -> frozenset[str]:
+    """The squashed texts of the links in `el`: a body line that is only one of them is a link."""
+    if el is None:
+        return frozenset()
+    return frozenset(squash(_text(a)) for a in el.iter("a") if squash(_text(a)))
+
+
+def _drop_tail(kept: list[str], links: frozenset[str]) -> list[str]:
+    """Cut the closing furniture off the body: source and editor lines, and lone short links
+    (`返回首页`, `阅读原文`) after the last paragraph."""
+    while kept:
+        last = kept[-1]
+        if _is_tail_meta(last) or (len(last.strip()) <= 20 and squash(last) in links):
+            kept.pop()
+            continue
+        break
+    return kept
+
+
+def _trim_body(
+    lines: list[str], links: frozenset[str] = frozenset()
+) -> tuple[list[str], list[str]]:
+    """Split the meta lines off the body's first lines, cut it at extra end markers and drop
+    its closing furniture (`links`: the texts of the body container's links)."""
     meta: list[str] = []
     kept: list[str] = []
     for i, line in enumerate(lines):
@@ -603,7 +702,7 @@ def _trim_body(lines: list[str]) -> tuple[list[str], list[str]]:
         if _DROP_EXTRA.match(hans):
             continue
         if len(kept) < 3 and len(text) <= 120 and (
-            _META_START.match(hans) or len(labelled(text)) >= 2
+            _META_START.match(hans) or len(labelled(text)) >= 2 or _is_head_meta(text, hans)
         ):
             meta.append(text)
             continue
@@ -612,14 +711,19 @@ def _trim_body(lines: list[str]) -> tuple[list[str], list[str]]:
         ):
             meta.append(text)
             continue
-        kept.append(line)
-    return kept, meta
+        kept.append(strip_dateline_byline(line.strip()) if not kept else line)
+    return _drop_tail(kept, links), meta
 
 
-# Publication times that pages keep in script variables (WeChat's `var ct = "1647696600"`).
+# Publication times that pages keep in scripts, as variables or JSON properties: WeChat's
+# `var ct = "1647696600"` and `var create_time = "1658970548" * 1`, `window.DATA = {"pubtime":
+# "…"}`, Next.js data `"pubTime":"…"`, `"newsTime":"…"`, `"datePublished":"…"`.
 _SCRIPT_TIME = re.compile(
-    r"""\b(?:var\s+)?(?:ct|publish_time|pubtime|pubDate|publishTime)\s*=\s*["']"""
-    r"""(?P<value>1\d{9}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}[ T]\d{1,2}:\d{2}(?::\d{2})?)["']"""
+    r"""(?<![\w.-])["']?(?:ct|create_?time|publish_?time|pub_?time|pub_?date|publish_?date|"""
+    r"""news_?time|date_?published|release_?time|post_?time)["']?\s*[:=]\s*["']"""
+    r"""(?P<value>1\d{9}(?:\d{3})?|"""
+    r"""(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)["']""",
+    re.I,
 )
 # Dated paths the shared URL rule does not read: /2022-03/16/content_1.htm (新华网, gov.cn).
 _URL_DAY = re.compile(r"/(?P<y>20\d{2})-(?P<m>\d{2})/(?P<d>\d{2})/")
@@ -631,6 +735,96 @@ def _script_time(root: etree._Element) -> str | None:
         if match:
             return normalize_time(match["value"])
     return None
+
+
+# Elements whose class or id names a time (`date`, `time`, `pubtime`, `post_time`, `h-time`,
+# `pubtime_baidu`, `m-con-time`…): one of the name's `-`/`_` parts is a time word.
+_TIME_WORDS = frozenset(
+    "date time datetime pubtime pubdate ptime publishtime publishdate posttime postdate "
+    "releasetime newstime articletime fbsj fbrq".split()
+)
+# A date without its year, with a time: `07-28 14:30`, `10/08 09:05`, `7月28日 14:30`.
+_MONTH_DAY = re.compile(
+    r"(?<![\d年/.\-])(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?\s*"
+    r"(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2})(?::(?P<S>\d{2}))?(?![\d:])"
+)
+# A year standing alone before such a date (a date split over elements: `2022 03/16 18:02`).
+_LONE_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年?\s*$")
+
+
+def _is_time_named(el: etree._Element) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return any(part in _TIME_WORDS for part in re.split(r"[\s_\-]+", names) if part)
+
+
+def _spaced_text(el: etree._Element) -> str:
+    """The text of `el` with its child elements' texts kept apart by spaces."""
+    return " ".join(t.strip() for t in el.itertext() if t and t.strip())
+
+
+def named_times(root: etree._Element, body: etree._Element | None = None) -> list[str]:
+    """Texts of the time-named elements that stand before the body and outside page furniture.
+
+    Dates in related-news lists, comment boxes and footers (after the body, inside a list
+    item or a furniture box) are not the article's. An element that holds only part of a
+    date (`发布时间: 07-28` beside `<span class="time">14:30</span>`) gives its parent's text.
+    """
+    found: list[str] = []
+    for el in root.iter():
+        if el is body:
+            break
+        if not isinstance(el.tag, str) or _tag(el) in ("html", "body", "meta"):
+            continue
+        if not _is_time_named(el):
+            continue
+        if _is_hidden(el) or _in_furniture(el) or any(
+            _tag(a) == "li" or _is_noise(a) or _is_hidden(a) for a in el.iterancestors()
+        ):
+            continue
+        text = _spaced_text(el)
+        parent = el.getparent()
+        if not _has_time(text) and parent is not None:
+            around = _spaced_text(parent)
+            text = around if len(around) <= 80 else text
+        if (find_datetime(text) or _MONTH_DAY.search(text)) and text not in found:
+            found.append(text)
+    return found
+
+
+def _reference_day(candidates: list[str | None]) -> date | None:
+    """The first full date among `candidates` (URL day, metas, script times, other dates)."""
+    for text in candidates:
+        match = find_datetime(normalize_time(text)) if text else None
+        if match:
+            return date(int(match["y"]), int(match["m"]), int(match["d"]))
+    return None
+
+
+def complete_year(text: str, reference: date | None) -> str | None:
+    """A year-less `MM-DD HH:MM` in `text` as a full date, the year taken from a year written
+    just before it (`2022 03/16 18:02`, a date split over elements) or from `reference`.
+
+    A day after the reference day is taken from the year before (a page changed on
+    2023-01-02 showing `12-31 18:00`).
+    """
+    match = _MONTH_DAY.search(text or "")
+    if match is None:
+        return None
+    month, day, hour, minute = (int(match[k]) for k in ("m", "d", "H", "M"))
+    second = int(match["S"] or 0)
+    written = _LONE_YEAR.search(text[: match.start()])
+    if written is None and reference is None:
+        return None
+    year = int(written["y"]) if written else reference.year
+    try:
+        if written is None and date(year, month, day) > reference + timedelta(days=1):
+            year -= 1
+        date(year, month, day)
+    except ValueError:
+        return None
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return f"{year}-{month:02d}-{day:02d} {hour:02d}:{minute:02d}:{second:02d}"
 
 
 def url_day(url: str) -> str | None:
@@ -663,10 +857,11 @@ def locate(root: etree._Element, url: str = "") -> Located:
     meta_title = _first_meta(metas, META_TITLE)
     found_heading = _heading_title(root, doc_title)
     heading, heading_el = found_heading if found_heading else (None, None)
-    if meta_title and len(meta_title[1]) >= 2:
+    headline = ld["headline"].strip() if isinstance(ld.get("headline"), str) else ""
+    if meta_title and len(meta_title[1]) >= 2 and _agrees(meta_title[1], heading, doc_title):
         found.title, sources["title"] = meta_title[1], f"meta:{meta_title[0]}"
-    elif isinstance(ld.get("headline"), str) and ld["headline"].strip():
-        found.title, sources["title"] = ld["headline"].strip(), "json-ld:headline"
+    elif headline and _agrees(headline, heading, doc_title):
+        found.title, sources["title"] = headline, "json-ld:headline"
     elif heading:
         found.title, sources["title"] = heading, "heading"
     elif doc_title:
@@ -687,7 +882,7 @@ def locate(root: etree._Element, url: str = "") -> Located:
         body_el = density_container(root, heading_el)
         sources["body"] = "density" if body_el is not None else None
     raw_body = blocks_of(body_el) if body_el is not None else []
-    body_lines, body_meta = _trim_body(raw_body)
+    body_lines, body_meta = _trim_body(raw_body, _link_lines(body_el))
     found.body = body_lines
 
     # The visible lines: between the title and the body (meta), after the body (editor).
@@ -712,33 +907,9 @@ def locate(root: etree._Element, url: str = "") -> Located:
     visible = [(label, value) for line in meta_lines for label, value in labelled(line)]
 
     # Publication time.
-    meta_time = _first_meta(metas, META_TIME)
-    time_el = root.xpath("//time[@datetime] | //*[@itemprop='datePublished']")
-    time_value = None
-    if time_el:
-        time_value = time_el[0].get("datetime") or time_el[0].get("content") or _text(time_el[0])
-    ld_time = ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None
-    labelled_time = next(
-        ((label, v) for label, v in visible if label in _TIME_LABELS and find_datetime(v)), None
+    found.published, sources["publish_time"] = publication_time(
+        root, url, metas, ld, meta_lines, visible, body_el
     )
-    date_line = next((x for x in meta_lines if find_datetime(x)), None)
-    script_time = _script_time(root)
-    if meta_time and find_datetime(normalize_time(meta_time[1])):
-        found.published, sources["publish_time"] = normalize_time(meta_time[1]), f"meta:{meta_time[0]}"
-    elif time_value and find_datetime(normalize_time(time_value)):
-        found.published, sources["publish_time"] = normalize_time(time_value), "time"
-    elif ld_time and find_datetime(normalize_time(ld_time)):
-        found.published, sources["publish_time"] = normalize_time(ld_time), "json-ld:datePublished"
-    elif labelled_time:
-        found.published, sources["publish_time"] = labelled_time[1], f"text:{labelled_time[0]}"
-    elif date_line:
-        found.published, sources["publish_time"] = date_line, "text:date-line"
-    elif script_time:
-        found.published, sources["publish_time"] = script_time, "script"
-    elif date_from_url(url):
-        sources["publish_time"] = "url"
-    elif url_day(url):
-        found.published, sources["publish_time"] = url_day(url), "url"
 
     # Source.
     meta_source = _first_meta(metas, META_SOURCE)
@@ -773,6 +944,90 @@ def locate(root: etree._Element, url: str = "") -> Located:
     elif text_editor:
         found.editor, sources["editor"] = text_editor, "text:责任编辑"
     return found
+
+
+def _has_time(value: str | None) -> bool:
+    match = find_datetime(value)
+    return bool(match and match["H"])
+
+
+def publication_time(
+    root: etree._Element,
+    url: str,
+    metas: dict[str, str],
+    ld: dict[str, Any],
+    meta_lines: list[str],
+    visible: list[tuple[str, str]],
+    body: etree._Element | None,
+) -> tuple[str | None, str | None]:
+    """The page's publication time as raw text, and the rule that found it.
+
+    In order: article-time meta tags, `<time datetime>`, JSON-LD, the labelled or
+    unlabelled date line between the title and the body, time-named elements before the
+    body, a year-less `MM-DD HH:MM` completed with the year of the URL, a meta tag, a script
+    or another date of the page, a script variable, a last-change meta tag, the URL. A
+    date-only value takes its time from a visible date of the same day.
+    """
+    meta_time = _first_meta(metas, META_TIME)
+    modified = _first_meta(metas, META_MODIFIED)
+    time_el = root.xpath("//time[@datetime] | //*[@itemprop='datePublished']")
+    time_value = None
+    if time_el:
+        time_value = time_el[0].get("datetime") or time_el[0].get("content") or _text(time_el[0])
+    ld_time = ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None
+    labelled_time = next(
+        ((label, v) for label, v in visible if label in _TIME_LABELS and find_datetime(v)), None
+    )
+    date_line = next((x for x in meta_lines if find_datetime(x)), None)
+    named = named_times(root, body)
+    named_full = next((x for x in named if find_datetime(x)), None)
+    script_time = _script_time(root)
+    shown = [v for v in (labelled_time and labelled_time[1], date_line, named_full) if v]
+
+    candidates: list[tuple[str, str | None]] = [
+        (f"meta:{meta_time[0]}" if meta_time else "meta",
+         normalize_time(meta_time and meta_time[1])),
+        ("time", normalize_time(time_value)),
+        ("json-ld:datePublished", normalize_time(ld_time)),
+        (f"text:{labelled_time[0]}" if labelled_time else "text",
+         labelled_time and labelled_time[1]),
+        ("text:date-line", date_line),
+        ("element", named_full),
+    ]
+    value, source = next(((v, k) for k, v in candidates if v and find_datetime(v)), (None, None))
+    if value is None:
+        reference = _reference_day(
+            [date_from_url(url), url_day(url), modified and modified[1], script_time,
+             *[x for x in _page_lines(root) if find_datetime(x)][:1]]
+        )
+        completed = (complete_year(x, reference) for x in [*meta_lines, *named])
+        yearless = next((x for x in completed if x), None)
+        modified_time = normalize_time(modified and modified[1])
+        late = [
+            ("text:month-day", yearless),
+            ("script", script_time),
+            (f"meta:{modified[0]}" if modified else "meta", modified_time),
+        ]
+        value, source = next(((v, k) for k, v in late if v and find_datetime(v)), (None, None))
+    if value is not None and not _has_time(value):
+        day = find_datetime(value)
+        same_day = next(
+            (x for x in shown if _has_time(x) and _same_day(find_datetime(x), day)), None
+        )
+        if same_day:
+            return same_day, f"{source}+text"
+        return value, source
+    if value is None and date_from_url(url):
+        return None, "url"
+    if value is None and url_day(url):
+        return url_day(url), "url"
+    return value, source
+
+
+def _same_day(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
+    if a is None or b is None:
+        return False
+    return all(int(a[k]) == int(b[k]) for k in ("y", "m", "d"))
 
 
 def raw_article(found: Located, url: str, layout: str | None = None) -> RawArticle:

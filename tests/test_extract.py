@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from crawler.extract import extract_article, labelled, normalize_time, title_from_document_title
+from crawler.extract import (
+    complete_year,
+    extract_article,
+    labelled,
+    named_times,
+    normalize_time,
+    parse_html,
+    strip_dateline_byline,
+    title_from_document_title,
+)
 
 from .cases import STORED, Case, response_for
 
@@ -166,3 +176,150 @@ def test_bench_pages(path: Path):
     assert (out["publish_time"] or "")[:10] == truth["publish_time"][:10]
     got, want = set(out["body"].replace("\n", "")), set(truth["body"].replace("\n", ""))
     assert len(got & want) / len(want) >= 0.95
+
+
+# --- Dates on news portals --------------------------------------------------------
+
+
+def test_meta_names_with_stray_spaces():
+    for meta in (
+        "<meta name='weibo: article:create_at' content='2022-07-28 06:45:00'>",
+        "<meta name='og:time ' property='og:time' content='2022-07-28 06:45:00'>",
+    ):
+        out = extract_article(page(f"<title>某地召开会议</title>{meta}", f"<h1>某地召开会议</h1><div>{BODY}</div>"))
+        assert out["publish_time"] == "2022-07-28T06:45:00+08:00"
+        assert out["field_sources"]["publish_time"].startswith("meta:")
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        'window.DATA = {"title": "x", "pubtime": "2022-07-28 18:26:44", "media": "y"}',
+        'var create_time = "1659004004" * 1;',
+        '{"props":{"contentDetail":{"pubTime":"2022-07-28 18:26:44"}}}',
+        'var allData = {"docData": {"newsTime": "2022-07-28 18:26:44"}};',
+    ],
+)
+def test_publication_time_in_script_json_and_variables(script):
+    html = page(f"<title>某地召开会议</title><script>{script}</script>", f"<h1>某地召开会议</h1><div>{BODY}</div>")
+    out = extract_article(html)
+    assert out["publish_time"] == "2022-07-28T18:26:44+08:00"
+    assert out["field_sources"]["publish_time"] == "script"
+
+
+def test_time_named_elements_before_the_body_not_in_related_lists():
+    html = page(
+        "<title>某地召开会议</title>",
+        "<div class='top'><h1>某地召开会议</h1></div>"
+        "<div class='bar'><span class='m-con-time'>2022-07-28 05:30</span></div>"
+        f"<div class='text'>{BODY}</div>"
+        "<ul class='list'><li><a href='/1'>又一则新闻</a><span class='time'>2022-07-27 10:00</span></li></ul>",
+    )
+    root = parse_html(html)
+    assert named_times(root) == ["2022-07-28 05:30"]
+    body = root.xpath("//div[@class='text']")[0]
+    assert named_times(root, body) == ["2022-07-28 05:30"]
+    # Inside a list item or after the body, a dated element is furniture.
+    html = html.replace("<span class='m-con-time'>2022-07-28 05:30</span>", "")
+    assert named_times(parse_html(html), parse_html(html).xpath("//div[@class='text']")[0]) == []
+
+
+def test_a_date_split_over_sibling_elements_is_read_from_their_parent():
+    html = page(
+        "",
+        "<div class='source'><span class='date'>发布时间: 07-28</span><span class='time'>14:30</span></div>",
+    )
+    assert named_times(parse_html(html)) == ["发布时间: 07-28 14:30"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("发布时间: 07-28 14:30", date(2022, 7, 28), "2022-07-28 14:30:00"),
+        ("10-08 14:30", date(2022, 10, 9), "2022-10-08 14:30:00"),
+        ("7月28日 09:09", date(2022, 8, 1), "2022-07-28 09:09:00"),
+        ("12-31 18:00", date(2023, 1, 2), "2022-12-31 18:00:00"),
+        ("2022 03 / 16 18:02:31", None, "2022-03-16 18:02:31"),
+        ("07-28 14:30", None, None),
+        ("2022-07-28 14:30", date(2022, 7, 28), None),
+        ("共3-5人 参加", date(2022, 7, 28), None),
+    ],
+)
+def test_complete_year(text, reference, expected):
+    assert complete_year(text, reference) == expected
+
+
+def test_year_less_date_takes_the_year_of_a_meta_or_the_url():
+    body = (
+        "<h2>某区部署暑期疫情防控工作</h2><div class='article-source'><span class='date'>发布时间: 07-28</span>"
+        f"<span class='time'>14:30</span></div><div class='article-content'>{BODY}</div>"
+    )
+    html = page("<meta itemprop='dateUpdate' content='2022-07-28 14:30:11'><title>某区部署暑期疫情防控工作</title>", body)
+    out = extract_article(html, "https://example.com/s?id=1")
+    assert out["publish_time"] == "2022-07-28T14:30:00+08:00"
+    assert out["field_sources"]["publish_time"] == "text:month-day"
+    out = extract_article(page("<title>某区部署暑期疫情防控工作</title>", body), "https://example.com/2021/07/28/a.html")
+    assert out["publish_time"] == "2021-07-28T14:30:00+08:00"
+
+
+def test_last_change_meta_is_the_last_resort():
+    html = page(
+        "<meta name='dateModified' content='2022-07-29 08:00:00'><title>某地召开会议</title>",
+        f"<h1>某地召开会议</h1><div>{BODY}</div>",
+    )
+    out = extract_article(html)
+    assert out["publish_time"] == "2022-07-29T08:00:00+08:00"
+    assert out["field_sources"]["publish_time"] == "meta:dateModified"
+
+
+def test_date_only_meta_takes_the_time_of_the_visible_date_line():
+    html = page(
+        "<meta name='publishdate' content='2022-07-28'><title>某地召开会议--人民网</title>",
+        "<h1>某地召开会议</h1><div class='col'>2022年07月28日09:09 | 来源：<a>某网</a></div>"
+        f"<div class='box'>{BODY}</div><div class='related'><span>2022-07-27 10:00</span></div>",
+    )
+    out = extract_article(html)
+    assert out["publish_time"] == "2022-07-28T09:09:00+08:00"
+    assert out["field_sources"]["publish_time"] == "meta:publishdate+text"
+
+
+# --- Titles and bodies on news portals -------------------------------------------------
+
+
+def test_share_title_that_disagrees_with_title_and_heading_gives_way():
+    html = page(
+        "<meta property='og:title' content='某某新闻客户端'><title>某地召开防汛工作会议_某某网</title>",
+        f"<h1>某地召开防汛工作会议</h1><div>{BODY}</div>",
+    )
+    out = extract_article(html)
+    assert out["title"] == "某地召开防汛工作会议" and out["field_sources"]["title"] == "heading"
+    agreeing = html.replace("某某新闻客户端", "某地召开防汛工作会议")
+    assert extract_article(agreeing)["field_sources"]["title"] == "meta:og:title"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<div class='edit'>(责编：刘婷、王晶)</div>",
+        "<div id='articleEdit'><span>【纠错】</span><span>【责任编辑:张樵苏 】</span></div>",
+        "<p>来源：某县疫情防控指挥部</p>",
+        "<div>[责编：王宇]</div>",
+        "<a href='/'>返回首页，查看更多</a><p>责任编辑：</p>",
+    ],
+)
+def test_closing_editor_source_lines_and_lone_links_leave_the_body(tail):
+    html = page("<title>某地召开会议</title>", f"<h1>某地召开会议</h1><div class='text'>{BODY}{tail}</div>")
+    body = extract_article(html)["body"]
+    assert body.count("\n") == 2 and body.endswith("各项防控措施落实。")
+
+
+def test_bar_bylines_and_dateline_bylines_leave_the_body():
+    html = page(
+        "<title>某地召开会议</title>",
+        "<h1>某地召开会议</h1><div class='text'><p>某某新闻记者 | 刘晓晓</p><p>某某新闻编辑 | 翟瑞民</p>"
+        f"<p>新华社合肥3月16日电（记者 刘美子）记者16日获悉，全省开展核酸检测。</p>{BODY}</div>",
+    )
+    body = extract_article(html)["body"]
+    assert body.startswith("新华社合肥3月16日电 记者16日获悉") and "|" not in body and "刘美子" not in body
+    assert strip_dateline_byline("本报讯（记者 周立 通讯员 何静）3月8日，") == "本报讯 3月8日，"
+    assert strip_dateline_byline("会议（记者会）召开。") == "会议（记者会）召开。"
