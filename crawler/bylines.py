@@ -13,7 +13,7 @@ from .clean import CJK
 _REPORTER = r"(?:[实實][习習])?[记記]者"
 _CORRESPONDENT = r"[通][讯訊][员員]"
 _ROLE = rf"(?:{_REPORTER}|{_CORRESPONDENT}|[摄攝][影]|[见見][习習]{_REPORTER})"
-_EDITOR = r"(?:[责責][任])?[编編][辑輯]"
+_EDITOR = r"(?:(?:[责責][任])?[编編][辑輯]|[责責][编編])"
 _NAME = rf"[{CJK}·]{{2,5}}"
 _NAMES = rf"{_NAME}(?:[ 、，,/]+{_NAME})*"
 
@@ -25,7 +25,8 @@ _BYLINE_LINE = re.compile(
 _BYLINE_PAREN = re.compile(rf"[（(]\s*(?:[{CJK}]{{0,8}}?{_ROLE}[^()（）]*)[)）]\s*$")
 # A byline glued after the last sentence: `…要严肃追责问责。记者:龚普康 潘原 实习记者:吴雨奇`.
 _BYLINE_TAIL = re.compile(rf"(?<=[。！？”』」])\s*({_ROLE}\s*[:：]\s*.+)$")
-_EDITOR_LINE = re.compile(rf"^(?:.*?\s)?{_EDITOR}\s*[:：]\s*(?P<name>{_NAME})")
+# An editor line, possibly bracketed: `编辑：吕永清`, `(责编：王五)`, `[責編：王五]`.
+_EDITOR_LINE = re.compile(rf"^(?:.*?\s)?[(（\[【]?\s*{_EDITOR}\s*[:：]\s*(?P<name>{_NAME})")
 _EDITOR_ANYWHERE = re.compile(rf"{_EDITOR}\s*[:：]\s*(?P<name>{_NAME})")
 _SOURCE = re.compile(r"[来來]\s*[源]\s*[:：]\s*(?P<source>[^\s|｜]+(?: [^\s|｜:：]+)*)")
 _ROLE_WORDS = re.compile(rf"{_ROLE}|{_EDITOR}|[本][报報]|[:：]")

@@ -9,7 +9,12 @@ order, the first rule that yields a value winning:
    with `SiteName` and `ColumnName` cut from a `<title>`), then Open Graph and the
    news portals' time tags (`article:published_time`, `og:release_date`, `og:time`,
    `apub:time`, `weibo: article:create_at`…; names read without their stray spaces);
-   a share title that disagrees with a heading `<title>` confirms gives way to it;
+   a share title that disagrees with a heading `<title>` confirms, or that wraps the
+   visible headline (`转发：标题，速看！`), gives way to it. The heading is the h1–h3 or
+   title-named element (`title`, `tit`, `subject`) that `<title>` or the share title holds
+   anywhere (site and column may come first), or that starts with a `<title>` cut short
+   with `…`, read with or without a leading kicker child; else the first `<h1>` that is
+   not the site's logo; else `<title>` without site and column parts at either end;
 2. the body containers of the known CMS families (TRS WCM `TRS_Editor`,
    `TRS_UEDITOR`, `Custom_UnionStyle`; `cmsArticleContent`; 大汉 JCMS
    `#zoom` and its `ContentStart` marker; 开普云 `#UCAP-CONTENT`; 博达 VSB
@@ -19,7 +24,9 @@ order, the first rule that yields a value winning:
 4. the visible lines around the title and the body: `发布时间：` / `时间：` /
    `日期：`, `来源：`, `作者：`, `责任编辑：`, or an unlabelled date line;
 5. for the date, elements named as times (`date`, `time`, `pubtime`, `h-time`…)
-   before the body and outside related lists and footers; a year-less
+   before the body and outside related lists and footers; the full time in the attribute
+   of a relative time (`<span title="…">3 天前</span>`); a labelled date line right
+   after the body; a year-less
    `MM-DD HH:MM` completed with the year written beside it, or of the URL, a
    last-change meta (`dateUpdate`, `dateModified`), a script or another date of
    the page; a time kept in a script (`var ct`, `create_time`, JSON `pubtime`,
@@ -150,8 +157,10 @@ _END_EXTRA = re.compile(
     r"我要评论|发表评论|文章评论|更多>>|返回顶部|【打印本页】|【关闭窗口】|\[打印本页\])"
 )
 _DROP_EXTRA = re.compile(r"^(?:原标题[:：].*|【?纠错】?|【?收藏】?|分享：?|点击数?[:：]?\s*\d*\s*次?)$")
-_PUNCT = re.compile(r"[，。；：！？、“”]")
-_SENTENCE_END = re.compile(r"[。！？]")
+# Punctuation that marks running text: Chinese marks, and English ones between words (read
+# in text whose spaces are squeezed out: `platform,run`, `residents.The`).
+_PUNCT = re.compile(r"[，。；：！？、“”]|(?<=[A-Za-z])[,.;!?](?=[A-Za-z\"”’]|$)")
+_SENTENCE_END = re.compile(r"[。！？]|(?<=[a-z])[.!?](?=[A-Z\"”’]|$)")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|—{1,2}|\s-\s|-)\s*")
 _SITE_WORDS = re.compile(
     r"(?:网|网站|门户|政府|人民政府|新闻|频道|首页|在线|日报|晚报|融媒|客户端|官网|中心|"
@@ -391,18 +400,29 @@ def _split_title(text: str) -> list[str]:
     return [part for part in _TITLE_SEPARATORS.split(text) if part]
 
 
+def _is_site_part(part: str, known: set[str]) -> bool:
+    """A `<title>` part that names the site or a column (`某某日报`, `工作动态`, a known name)."""
+    part = part.strip()
+    return squash(part) in known or bool(_SITE_WORDS.search(part))
+
+
 def title_from_document_title(doc_title: str, site_words: tuple[str, ...]) -> str:
-    """`<title>` without the site and column names that follow the article's title."""
+    """`<title>` without the site and column names that follow the article's title, or that
+    stand before it (`湖州日报-标题`, `工作动态 - 标题 - 某区人民政府`)."""
     parts = _split_title(doc_title)
     if len(parts) <= 1:
         return doc_title.strip()
     known = {squash(w) for w in site_words if w}
     while len(parts) > 1:
         last = parts[-1].strip()
-        if squash(last) in known or _SITE_WORDS.search(last) or len(last) <= 4:
+        if _is_site_part(last, known) or len(last) <= 4:
             parts.pop()
             continue
         break
+    while len(parts) > 1 and len(parts[0].strip()) <= 10 and _is_site_part(parts[0], known) and (
+        len(parts[1].strip()) > len(parts[0].strip())
+    ):
+        parts.pop(0)
     # Keep the separators the title itself holds: cut the original at its end.
     head = parts[0]
     index = doc_title.find(head)
@@ -419,9 +439,12 @@ def _agrees(claimed: str, heading: str | None, doc_title: str) -> bool:
 
     A share title that `<title>` does not hold and that is not the heading (`og:title`
     set to the site's name, or to a rewritten headline) gives way to a heading that
-    `<title>` holds; without such a heading it stands.
+    `<title>` holds; without such a heading it stands. A share title that holds the
+    heading and more (`转发：标题，速看！`, `标题 – 站名`) gives way to the heading.
     """
     key, head, page_title = squash(claimed), squash(heading or ""), squash(doc_title)
+    if head and key != head and head in key:
+        return False
     if not key or not head or not page_title or key == head or key in page_title:
         return True
     return head not in page_title
@@ -439,30 +462,107 @@ def _heading_own_text(el: etree._Element) -> str:
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
-def _heading_title(root: etree._Element, doc_title: str) -> tuple[str, etree._Element] | None:
-    """The heading (h1–h3, or an element named `title`) that `<title>` starts with."""
-    key = squash(doc_title)
-    best: tuple[str, etree._Element] | None = None
-    candidates = root.xpath(
-        "//body//h1 | //body//h2 | //body//h3 | "
-        "//body//*[contains(@class,'title') or contains(@id,'title') or contains(@class,'biaoti')]"
-        "[not(self::html or self::head or self::body)]"
-    )
-    for el in candidates:
+# Elements whose class or id names a headline: `title`, `biaoti`, `tit` (`p.tit`,
+# `div.detail-tit`, `newstit`) and Discuz's `thread_subject`.
+_TITLE_NAMES = re.compile(r"title|biaoti|tit(?=$|[-_\s\d])|subject", re.I)
+# Names of a site's logo or masthead heading (`h1.logo`, `h1.site-title`, `#BlogTitle`).
+_LOGO_NAMES = re.compile(r"logo|site[-_]?(?:title|name)|blog[-_]?title|brand|masthead", re.I)
+# A CMS's cut of a long title: `我市新增…`, `签署...`.
+_ELLIPSIS = re.compile(r"(?:…+|\.{3,}|。{3,})$")
+
+
+def _heading_variants(el: etree._Element) -> list[str]:
+    """The texts a heading may show its headline as: all of it, without its date or label
+    children, and without a leading kicker child (`<h1><span>文旅</span> 标题</h1>`,
+    Discuz's `<h1><a>[本地新闻]</a><span>标题</span></h1>`)."""
+    variants = [_text(el), _heading_own_text(el)]
+    children = [c for c in el if isinstance(c.tag, str)]
+    if children and not (el.text or "").strip():
+        parts = [children[0].tail or ""]
+        for child in children[1:]:
+            parts.extend((_text(child), child.tail or ""))
+        rest = re.sub(r"\s+", " ", "".join(parts)).strip()
+        if rest:
+            variants.append(rest)
+    return variants
+
+
+def _title_stems(doc_title: str) -> list[str]:
+    """The squashed beginnings of the `<title>` parts a CMS cut short with an ellipsis."""
+    stems = []
+    for part in _split_title(doc_title) or [doc_title]:
+        key = squash(part)
+        if _ELLIPSIS.search(key):
+            stem = _ELLIPSIS.sub("", key)
+            if len(stem) >= 6:
+                stems.append(stem)
+    return stems
+
+
+def _shown_in(text: str, keys: list[str], stems: list[str]) -> int:
+    """How well `text` is the headline that `<title>` or a share title holds: 2 when one of
+    `keys` holds it (`<title>` may put the site and column first), 1 when it starts with a
+    stem `<title>` cut short, else 0.
+
+    A text held by the share title (the second key) must be at least half as long as it.
+    """
+    head = squash(text)
+    if not head:
+        return 0
+    for i, key in enumerate(keys):
+        if key and head in key and (i == 0 or 2 * len(head) >= len(key)):
+            return 2
+    return 1 if any(head.startswith(stem) for stem in stems) else 0
+
+
+def _is_logo(el: etree._Element) -> bool:
+    """A heading that carries the site's name: named as a logo, or only a link to the home page."""
+    for node in el.iter():
+        if isinstance(node.tag, str) and _LOGO_NAMES.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+            return True
+    links = el.findall(".//a")
+    if len(links) == 1 and squash(_text(links[0])) == squash(_text(el)):
+        href = re.sub(r"^(?:https?:)?//[^/]+", "", links[0].get("href") or "").strip()
+        return href in ("", "/", "./", "../", "index.html", "index.htm", "/index.html", "/index.htm")
+    return False
+
+
+def _title_candidates(root: etree._Element) -> list[etree._Element]:
+    """Headings (h1–h3) and elements named as titles in the page's body, visible ones only."""
+    found = []
+    for el in root.xpath("//body//*"):
+        if not isinstance(el.tag, str) or _tag(el) in ("html", "head", "body", "title"):
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if _tag(el) not in ("h1", "h2", "h3") and not _TITLE_NAMES.search(names):
+            continue
         if _is_hidden(el) or any(_is_hidden(a) for a in el.iterancestors()):
             continue
-        for text in (_text(el), _heading_own_text(el)):
+        found.append(el)
+    return found
+
+
+def _heading_title(
+    root: etree._Element, doc_title: str, share_title: str = ""
+) -> tuple[str, etree._Element] | None:
+    """The heading (h1–h3, or an element named as a title) that `<title>` or the share title
+    shows: the best-matched, then the longest one (see :func:`_shown_in`). Without one, the
+    first `<h1>` that is not the site's logo."""
+    keys = [squash(doc_title), squash(share_title)]
+    stems = _title_stems(doc_title)
+    best: tuple[int, int, str, etree._Element] | None = None
+    for el in _title_candidates(root):
+        for text in _heading_variants(el):
             if not (4 <= len(text) <= 120):
                 continue
-            if key and squash(text) and key.startswith(squash(text)):
-                if best is None or len(text) > len(best[0]):
-                    best = (text, el)
-                break
+            rank = _shown_in(text, keys, stems)
+            if rank and (best is None or (rank, len(text)) > best[:2]):
+                best = (rank, len(text), text, el)
     if best:
-        return best
+        return best[2], best[3]
     for el in root.xpath("//body//h1"):
         text = _text(el)
-        if 6 <= len(text) <= 80 and not _is_hidden(el):
+        if 6 <= len(text) <= 80 and not _is_hidden(el) and not _is_logo(el):
             return text, el
     return None
 
@@ -725,8 +825,14 @@ _SCRIPT_TIME = re.compile(
     r"""(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)["']""",
     re.I,
 )
-# Dated paths the shared URL rule does not read: /2022-03/16/content_1.htm (新华网, gov.cn).
-_URL_DAY = re.compile(r"/(?P<y>20\d{2})-(?P<m>\d{2})/(?P<d>\d{2})/")
+# Dated paths the shared URL rule does not read: /2022-03/16/content_1.htm (新华网, gov.cn),
+# /2022/0728/56789.html, /20220728/.
+_URL_DAY = re.compile(
+    r"/(?P<y>20\d{2})(?:-(?P<m>\d{2})/|/?(?P<m2>[01]\d))(?P<d>[0-3]\d)/"
+)
+# A time shown relative to now (`3 天前`, `昨天 08:12`) keeps the full time in an attribute.
+_RELATIVE = re.compile(r"^\s*(?:\d+\s*(?:秒|分钟|小时|天|周)前|刚刚|昨天|前天|半小时前)")
+_TIME_ATTRIBUTES = ("title", "datetime", "data-time", "data-date")
 
 
 def _script_time(root: etree._Element) -> str | None:
@@ -791,6 +897,21 @@ def named_times(root: etree._Element, body: etree._Element | None = None) -> lis
     return found
 
 
+def relative_time(root: etree._Element, body: etree._Element | None = None) -> str | None:
+    """The full time kept in an attribute of an element, before the body, that shows a relative
+    time (Discuz's `<span title="2022-7-27 08:12:41">3 天前</span>`)."""
+    for el in root.iter():
+        if el is body:
+            break
+        if not isinstance(el.tag, str) or not _RELATIVE.match(el.text or ""):
+            continue
+        for name in _TIME_ATTRIBUTES:
+            value = normalize_time(el.get(name))
+            if value and find_datetime(value):
+                return value
+    return None
+
+
 def _reference_day(candidates: list[str | None]) -> date | None:
     """The first full date among `candidates` (URL day, metas, script times, other dates)."""
     for text in candidates:
@@ -828,11 +949,12 @@ def complete_year(text: str, reference: date | None) -> str | None:
 
 
 def url_day(url: str) -> str | None:
-    """The day a `/YYYY-MM/DD/` path gives, as `YYYY-MM-DD` text the date rules read."""
+    """The day a `/YYYY-MM/DD/`, `/YYYY/MMDD/` or `/YYYYMMDD/` path gives, as `YYYY-MM-DD`
+    text the date rules read."""
     match = _URL_DAY.search(url or "")
     if not match:
         return None
-    day = f"{match['y']}-{match['m']}-{match['d']}"
+    day = f"{match['y']}-{match['m'] or match['m2']}-{match['d']}"
     return day if find_datetime(day) else None
 
 
@@ -855,7 +977,7 @@ def locate(root: etree._Element, url: str = "") -> Located:
     doc_title_el = root.find(".//title")
     doc_title = _text(doc_title_el) if doc_title_el is not None else ""
     meta_title = _first_meta(metas, META_TITLE)
-    found_heading = _heading_title(root, doc_title)
+    found_heading = _heading_title(root, doc_title, meta_title[1] if meta_title else "")
     heading, heading_el = found_heading if found_heading else (None, None)
     headline = ld["headline"].strip() if isinstance(ld.get("headline"), str) else ""
     if meta_title and len(meta_title[1]) >= 2 and _agrees(meta_title[1], heading, doc_title):
@@ -905,10 +1027,11 @@ def locate(root: etree._Element, url: str = "") -> Located:
     trailer = page[end_at + 1 : end_at + 10] if end_at >= 0 else []
     meta_lines = body_meta + [clean_text(x) for x in header]
     visible = [(label, value) for line in meta_lines for label, value in labelled(line)]
+    after_body = [pair for line in trailer for pair in labelled(clean_text(line))]
 
     # Publication time.
     found.published, sources["publish_time"] = publication_time(
-        root, url, metas, ld, meta_lines, visible, body_el
+        root, url, metas, ld, meta_lines, visible, body_el, after_body
     )
 
     # Source.
@@ -959,12 +1082,14 @@ def publication_time(
     meta_lines: list[str],
     visible: list[tuple[str, str]],
     body: etree._Element | None,
+    after_body: list[tuple[str, str]] | None = None,
 ) -> tuple[str | None, str | None]:
     """The page's publication time as raw text, and the rule that found it.
 
     In order: article-time meta tags, `<time datetime>`, JSON-LD, the labelled or
     unlabelled date line between the title and the body, time-named elements before the
-    body, a year-less `MM-DD HH:MM` completed with the year of the URL, a meta tag, a script
+    body, a relative time's full time (`<span title="…">3 天前</span>`), a labelled date
+    line right after the body (`after_body`: its `label, value` pairs), a year-less `MM-DD HH:MM` completed with the year of the URL, a meta tag, a script
     or another date of the page, a script variable, a last-change meta tag, the URL. A
     date-only value takes its time from a visible date of the same day.
     """
@@ -993,6 +1118,10 @@ def publication_time(
          labelled_time and labelled_time[1]),
         ("text:date-line", date_line),
         ("element", named_full),
+        ("element:relative", relative_time(root, body)),
+        ("text:after-body", next(
+            (v for label, v in after_body or [] if label in _TIME_LABELS and find_datetime(v)), None
+        )),
     ]
     value, source = next(((v, k) for k, v in candidates if v and find_datetime(v)), (None, None))
     if value is None:

@@ -23,6 +23,7 @@ import json
 import logging
 import mimetypes
 import re
+import sys
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -258,6 +259,14 @@ class _HTTPServer(ThreadingHTTPServer):
     # of connections, which then wait a second for the retransmission.
     request_queue_size = 128
     daemon_threads = True
+
+    def handle_error(self, request: object, client_address: tuple) -> None:
+        """A client that hangs up mid-request is normal; anything else is logged."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, TimeoutError)):
+            logger.debug("mirror: %s went away: %s", client_address, exc)
+        else:
+            logger.warning("mirror: error serving %s", client_address, exc_info=True)
 
 
 class MirrorServer:

@@ -53,3 +53,13 @@ def test_a_sentence_about_editing_is_not_an_editor_line():
 )
 def test_sources(text, source):
     assert source_in(text) == source
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("(责编：王五)", "王五"), ("[责编：王五]", "王五"), ("（責編：陸梁鑫）", "陸梁鑫"),
+     ("责编：王五", "王五"), ("【編輯：陸梁鑫】", "陸梁鑫")],
+)
+def test_short_and_bracketed_editor_lines(line, name):
+    assert is_editor_line(line)
+    assert editor_in(line) == name

@@ -17,6 +17,7 @@ from crawler.extract import (
     parse_html,
     strip_dateline_byline,
     title_from_document_title,
+    url_day,
 )
 
 from .cases import STORED, Case, response_for
@@ -323,3 +324,139 @@ def test_bar_bylines_and_dateline_bylines_leave_the_body():
     assert body.startswith("新华社合肥3月16日电 记者16日获悉") and "|" not in body and "刘美子" not in body
     assert strip_dateline_byline("本报讯（记者 周立 通讯员 何静）3月8日，") == "本报讯 3月8日，"
     assert strip_dateline_byline("会议（记者会）召开。") == "会议（记者会）召开。"
+
+
+# --- Titles unlike the first development set --------------------------------------
+
+
+def test_title_held_inside_a_title_that_puts_site_and_column_first():
+    html = page(
+        "<title>某市人民政府 政务动态 市政府召开常务会议 研究部署防汛工作</title>",
+        "<h1 class='logo'><a href='/'>某市人民政府门户网站</a></h1>"
+        "<table><tr><td class='title'>市政府召开常务会议 研究部署防汛工作</td></tr>"
+        f"<tr><td>{BODY}</td></tr></table>",
+    )
+    assert extract_article(html)["title"] == "市政府召开常务会议 研究部署防汛工作"
+
+
+def test_headline_longer_than_a_title_cut_with_an_ellipsis():
+    html = page(
+        "<title>我市新增2个省级特色小镇创建对象 五年计划…_本地新闻_某某网</title>",
+        "<h1 class='logo'><a href='/'>某某网 新闻门户</a></h1>"
+        f"<div class='detail-tit'>我市新增2个省级特色小镇创建对象 五年计划有效投资120亿元</div><div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "我市新增2个省级特色小镇创建对象 五年计划有效投资120亿元"
+
+
+def test_headline_split_by_br_and_title_cut_with_dots():
+    html = page(
+        "<title>市政府与省交通投资集团签署... - 某市人民政府</title>",
+        f"<div class='article-title'>市政府与省交通投资集团签署<br/>战略合作协议</div><div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "市政府与省交通投资集团签署战略合作协议"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h1 class='entry-title'><span class='kicker'><a href='/c/'>文旅</a></span> 暑期文旅活动清单发布</h1>",
+        "<h1 class='ts'><a href='/f?typeid=5'>[本地新闻]</a> <span>暑期文旅活动清单发布</span></h1>",
+    ],
+)
+def test_a_kicker_or_category_link_before_the_headline_is_left_out(heading):
+    html = page(
+        "<title>暑期文旅活动清单发布 - 某某新闻在线</title>",
+        f"<h1 class='site-title'><a href='/'>某某新闻在线</a></h1>{heading}<div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "暑期文旅活动清单发布"
+
+
+def test_logo_h1_is_not_the_fallback_title():
+    html = page(
+        "<title>某某新闻</title>",
+        "<h1 class='logo'><a href='/'>某某新闻网 权威发布</a></h1>"
+        f"<h1>全县召开秋季学期开学工作会</h1><div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "全县召开秋季学期开学工作会"
+
+
+def test_share_title_that_wraps_the_visible_headline_gives_way():
+    html = page(
+        "<title>某某新闻</title><meta property='og:title' content='转发：全省防汛工作视频会议召开，速看！'>",
+        f"<div class='news-title'>全省防汛工作视频会议召开</div><div class='news-content'>{BODY}</div>",
+    )
+    out = extract_article(html)
+    assert out["title"] == "全省防汛工作视频会议召开"
+    assert out["field_sources"]["title"] == "heading"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("湖州日报-奋力冲刺下半年 项目建设再提速", "奋力冲刺下半年 项目建设再提速"),
+        ("工作动态 - 区领导督查城市防汛排涝工作 - 某区人民政府", "区领导督查城市防汛排涝工作"),
+    ],
+)
+def test_site_and_column_parts_before_the_title_are_cut(title, expected):
+    assert title_from_document_title(title, ()) == expected
+
+
+# --- Dates unlike the first development set ---------------------------------------
+
+
+def test_relative_time_takes_the_full_time_of_its_attribute():
+    html = page(
+        "<title>县城至南山镇公交开通</title>",
+        "<h1>县城至南山镇公交开通</h1><em>发表于 <span title='2022-7-27 08:12:41'>3&nbsp;天前</span></em>"
+        f"<div class='t_f'>{BODY}</div><em>发表于 <span title='2022-7-29 10:00:00'>1 天前</span></em>",
+    )
+    out = extract_article(html)
+    assert out["publish_time"] == "2022-07-27T08:12:41+08:00"
+    assert out["field_sources"]["publish_time"] == "element:relative"
+
+
+def test_labelled_date_line_right_after_the_body():
+    html = page(
+        "<title>镇领导开展安全生产检查_乡镇动态_某某新闻网</title>",
+        "<ul class='newslist'><li><span class='date'>07-26</span><a href='/1'>另一则新闻标题</a></li></ul>"
+        f"<div class='news_title'><strong>镇领导开展安全生产检查</strong></div><div class='news_body'>{BODY}</div>"
+        "<div class='news_meta'>发布时间：2022年07月28日 16:05　来源：某某新闻网</div>",
+    )
+    out = extract_article(html, "http://www.example.cn/news/show.php?id=20456")
+    assert out["publish_time"] == "2022-07-28T16:05:00+08:00"
+    assert out["field_sources"]["publish_time"] == "text:after-body"
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("http://x.cn/html/2022-07/28/content_1.htm", "2022-07-28"),
+        ("http://x.cn/news/2022/0728/56789.html", "2022-07-28"),
+        ("http://x.cn/a/20220728/1.html", "2022-07-28"),
+        ("http://x.cn/news/2022/1234/1.html", None),
+        ("http://x.cn/news/show.php?id=1", None),
+    ],
+)
+def test_url_day(url, day):
+    assert url_day(url) == day
+
+
+def test_year_less_date_takes_the_year_of_a_yyyy_mmdd_url():
+    html = page(
+        "<title>示范基地揭牌-某某新闻网</title>",
+        f"<h1>示范基地揭牌</h1><span class='pubtime'>07月28日 08:30</span><div>{BODY}</div>",
+    )
+    out = extract_article(html, "http://www.example.com.cn/news/2022/0728/56789.html")
+    assert out["publish_time"] == "2022-07-28T08:30:00+08:00"
+
+
+def test_english_page_body_by_text_density():
+    sentences = "".join(
+        f"<p>Paragraph {i} says the city has opened a new service, and residents can use it. "
+        "Staff answer questions around the clock.</p>" for i in range(3)
+    )
+    html = page("<title>City opens a new service - eCity</title>",
+                f"<div class='title'>City opens a new service</div><div id='content'>{sentences}</div>")
+    out = extract_article(html)
+    assert out["title"] == "City opens a new service"
+    assert out["body"].count("\n") == 2 and out["body"].startswith("Paragraph 0")
