@@ -146,11 +146,6 @@ def clean_text(text: str | None) -> str:
     return normalize_spaces(text)
 
 
-def clean_lines(text: str) -> list[str]:
-    """Split `text` into lines and clean each; empty lines are dropped."""
-    return [line for line in (clean_text(raw) for raw in text.splitlines()) if line]
-
-
 # --- Script -----------------------------------------------------------------
 
 

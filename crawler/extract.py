@@ -52,7 +52,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -1242,8 +1241,3 @@ def _report_without_body(raw: RawArticle) -> dict[str, Any]:
     )
     report["body"] = ""
     return report
-
-
-def iter_containers() -> Iterator[str]:
-    """The names of the known CMS body containers, in the order they are tried."""
-    return (name for name, _ in CONTAINERS)

@@ -3,7 +3,6 @@
 import pytest
 
 from crawler.clean import (
-    clean_lines,
     clean_text,
     full_width_punctuation,
     is_pinyin_syllable,
@@ -114,10 +113,6 @@ def test_clean_text_applies_every_rule():
 def test_clean_text_of_nothing_is_empty():
     assert clean_text(None) == ""
     assert clean_text("   ") == ""
-
-
-def test_clean_lines_drops_empty_lines():
-    assert clean_lines("a\n\n  \n b ") == ["a", "b"]
 
 
 def test_simplified_copy_uses_opencc_for_forms_the_seeds_never_show():
