@@ -7,6 +7,7 @@ one list serves pages in both scripts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .clean import to_simplified
 
@@ -29,8 +30,10 @@ _LINE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def simplified(line: str) -> str:
-    """The simplified form used for matching."""
+    """The simplified form used for matching (each line is tested several times,
+    and furniture lines repeat from page to page: converted once)."""
     return to_simplified(line) or ""
 
 
