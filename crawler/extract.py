@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -432,6 +433,12 @@ def title_from_document_title(doc_title: str, site_words: tuple[str, ...]) -> st
     return head.strip()
 
 
+def _key(text: str | None) -> str:
+    """A matching key for headlines: squashed, without punctuation or symbols (a `<title>`
+    writes `：，“”` as `:,"`, or drops them)."""
+    return "".join(ch for ch in squash(text) if unicodedata.category(ch)[0] not in "PSZ")
+
+
 def _agrees(claimed: str, heading: str | None, doc_title: str) -> bool:
     """A meta or JSON-LD title is the article's unless it disagrees with a heading that
     `<title>` confirms.
@@ -441,7 +448,7 @@ def _agrees(claimed: str, heading: str | None, doc_title: str) -> bool:
     `<title>` holds; without such a heading it stands. A share title that holds the
     heading and more (`转发：标题，速看！`, `标题 – 站名`) gives way to the heading.
     """
-    key, head, page_title = squash(claimed), squash(heading or ""), squash(doc_title)
+    key, head, page_title = _key(claimed), _key(heading), _key(doc_title)
     if head and key != head and head in key:
         return False
     if not key or not head or not page_title or key == head or key in page_title:
@@ -463,19 +470,48 @@ def _heading_own_text(el: etree._Element) -> str:
 
 # Elements whose class or id names a headline: `title`, `biaoti`, `tit` (`p.tit`,
 # `div.detail-tit`, `newstit`) and Discuz's `thread_subject`.
-_TITLE_NAMES = re.compile(r"title|biaoti|tit(?=$|[-_\s\d])|subject", re.I)
+_TITLE_NAMES = re.compile(r"title|headline|biaoti|tit(?=$|[-_\s\d])|subject", re.I)
 # Names of a site's logo or masthead heading (`h1.logo`, `h1.site-title`, `#BlogTitle`).
 _LOGO_NAMES = re.compile(r"logo|site[-_]?(?:title|name)|blog[-_]?title|brand|masthead", re.I)
 # A CMS's cut of a long title: `我市新增…`, `签署...`.
 _ELLIPSIS = re.compile(r"(?:…+|\.{3,}|。{3,})$")
 
 
+def _broken_text(el: etree._Element) -> str:
+    """The text of a heading broken over lines by `<br>`: the lines joined with nothing
+    between Chinese characters, else with a space."""
+    lines: list[str] = [""]
+
+    def walk(node: etree._Element) -> None:
+        tag = _tag(node)
+        if tag in _SKIP:
+            return
+        if tag == "br":
+            lines.append("")
+        elif node.text:
+            lines[-1] += node.text
+        for child in node:
+            walk(child)
+            if child.tail:
+                lines[-1] += child.tail
+    walk(el)
+    out = ""
+    for line in (re.sub(r"\s+", " ", x).strip() for x in lines):
+        if not line:
+            continue
+        joint = "" if re.match(rf"[{CJK}]", line) and re.search(rf"[{CJK}]$", out) else " "
+        out = f"{out}{joint}{line}" if out else line
+    return out
+
+
 def _heading_variants(el: etree._Element) -> list[str]:
     """The texts a heading may show its headline as: all of it, without its date or label
-    children, and without a leading kicker child (`<h1><span>文旅</span> 标题</h1>`,
-    Discuz's `<h1><a>[本地新闻]</a><span>标题</span></h1>`)."""
-    variants = [_text(el), _heading_own_text(el)]
-    children = [c for c in el if isinstance(c.tag, str)]
+    children, broken over lines by `<br>`, without a leading kicker child (`<h1><span>文旅
+    </span> 标题</h1>`, Discuz's `<h1><a>[本地新闻]</a><span>标题</span></h1>`) and without a
+    short trailing badge child (`<h1>标题<span>原创</span></h1>`)."""
+    broken = el.find(".//br") is not None
+    variants = [_broken_text(el) if broken else _text(el), _heading_own_text(el)]
+    children = [c for c in el if isinstance(c.tag, str) and _tag(c) != "br"]
     if children and not (el.text or "").strip():
         parts = [children[0].tail or ""]
         for child in children[1:]:
@@ -483,35 +519,45 @@ def _heading_variants(el: etree._Element) -> list[str]:
         rest = re.sub(r"\s+", " ", "".join(parts)).strip()
         if rest:
             variants.append(rest)
+    if children and (el.text or "").strip() and not (children[-1].tail or "").strip():
+        badge = _text(children[-1])
+        if 0 < len(badge) <= 4:
+            whole = _text(el)
+            variants.append(whole[: len(whole) - len(badge)].strip())
     return variants
 
 
-def _title_stems(doc_title: str) -> list[str]:
-    """The squashed beginnings of the `<title>` parts a CMS cut short with an ellipsis."""
+def _title_stems(doc_title: str, site_words: tuple[str, ...] = ()) -> list[str]:
+    """The keys of the beginnings of a headline that `<title>` may hold cut short: the parts
+    a CMS cut with an ellipsis, and `<title>` without its site and column parts (a CMS that
+    cuts titles at a fixed length writes no ellipsis)."""
     stems = []
     for part in _split_title(doc_title) or [doc_title]:
         key = squash(part)
         if _ELLIPSIS.search(key):
-            stem = _ELLIPSIS.sub("", key)
+            stem = _key(_ELLIPSIS.sub("", key))
             if len(stem) >= 6:
                 stems.append(stem)
+    cut = _key(title_from_document_title(doc_title, site_words)) if doc_title else ""
+    if len(cut) >= 10 and cut not in stems:
+        stems.append(cut)
     return stems
 
 
 def _shown_in(text: str, keys: list[str], stems: list[str]) -> int:
     """How well `text` is the headline that `<title>` or a share title holds: 2 when one of
     `keys` holds it (`<title>` may put the site and column first), 1 when it starts with a
-    stem `<title>` cut short, else 0.
+    stem of a headline `<title>` holds cut short, else 0.
 
     A text held by the share title (the second key) must be at least half as long as it.
     """
-    head = squash(text)
+    head = _key(text)
     if not head:
         return 0
     for i, key in enumerate(keys):
         if key and head in key and (i == 0 or 2 * len(head) >= len(key)):
             return 2
-    return 1 if any(head.startswith(stem) for stem in stems) else 0
+    return 1 if any(head.startswith(stem) and len(head) > len(stem) for stem in stems) else 0
 
 
 def _is_logo(el: etree._Element) -> bool:
@@ -522,8 +568,12 @@ def _is_logo(el: etree._Element) -> bool:
     links = el.findall(".//a")
     if len(links) == 1 and squash(_text(links[0])) == squash(_text(el)):
         href = re.sub(r"^(?:https?:)?//[^/]+", "", links[0].get("href") or "").strip()
-        return href in ("", "/", "./", "../", "index.html", "index.htm", "/index.html", "/index.htm")
+        return bool(_HOME_PATH.fullmatch(href))
     return False
+
+
+# A link to a site's home page: `/`, `./`, `../../`, `index.shtml`, `/index.jsp`.
+_HOME_PATH = re.compile(r"(?:\.{0,2}/)*(?:(?:index|default)\.\w{2,5})?")
 
 
 def _title_candidates(root: etree._Element) -> list[etree._Element]:
@@ -542,28 +592,76 @@ def _title_candidates(root: etree._Element) -> list[etree._Element]:
 
 
 def _heading_title(
-    root: etree._Element, doc_title: str, share_title: str = ""
+    root: etree._Element, doc_title: str, share_title: str = "", site_words: tuple[str, ...] = ()
 ) -> tuple[str, etree._Element] | None:
     """The heading (h1–h3, or an element named as a title) that `<title>` or the share title
     shows: the best-matched, then the longest one (see :func:`_shown_in`). Without one, the
     first `<h1>` that is not the site's logo."""
-    keys = [squash(doc_title), squash(share_title)]
-    stems = _title_stems(doc_title)
+    keys = [_key(doc_title), _key(share_title)]
+    stems = _title_stems(doc_title, site_words)
     best: tuple[int, int, str, etree._Element] | None = None
     for el in _title_candidates(root):
         for text in _heading_variants(el):
             if not (4 <= len(text) <= 120):
                 continue
             rank = _shown_in(text, keys, stems)
-            if rank and (best is None or (rank, len(text)) > best[:2]):
-                best = (rank, len(text), text, el)
+            # Longest by key: a variant that only adds spaces does not win over the first.
+            if rank and (best is None or (rank, len(_key(text))) > best[:2]):
+                best = (rank, len(_key(text)), text, el)
     if best:
         return best[2], best[3]
+    shown = _line_title(root, doc_title, stems, site_words)
+    if shown:
+        return shown
     for el in root.xpath("//body//h1"):
         text = _text(el)
         if 6 <= len(text) <= 80 and not _is_hidden(el) and not _is_logo(el):
             return text, el
+    for el in _title_candidates(root):
+        text = _text(el)
+        if _tag(el) in ("h2", "h3") or not 6 <= len(text) <= 80 or _is_logo(el):
+            continue
+        if _in_furniture(el) or el.find(".//a") is not None or any(
+            _tag(a) in ("li", "a") for a in el.iterancestors()
+        ):
+            continue
+        return text, el
     return None
+
+
+# Elements that may hold a headline set in plain markup (`<p class="bt">`, `<td><font><b>`).
+_LINE_TAGS = frozenset("p div td span font b strong center".split())
+
+
+def _line_title(
+    root: etree._Element, doc_title: str, stems: list[str], site_words: tuple[str, ...]
+) -> tuple[str, etree._Element] | None:
+    """A headline in plain markup: the longest element of text alone that `<title>` holds
+    (most of `<title>` without its site and column parts) or that starts with a headline
+    `<title>` holds cut short; never a link, a list item or a site name."""
+    cut = _key(title_from_document_title(doc_title, site_words)) if doc_title else ""
+    if len(cut) < 4:
+        return None
+    known = {squash(w) for w in site_words if w}
+    best: tuple[int, int, str, etree._Element] | None = None
+    for el in root.xpath("//body//*"):
+        if _tag(el) not in _LINE_TAGS or el.find(".//a") is not None:
+            continue
+        if any(_tag(c) in _BLOCK for c in el.iter() if c is not el):
+            continue
+        text = _text(el)
+        if not 6 <= len(text) <= 120 or _is_site_part(text, known):
+            continue
+        rank = _shown_in(text, [_key(doc_title)], stems)
+        if rank == 2 and 10 * len(_key(text)) < 6 * len(cut):
+            continue
+        if not rank or _in_furniture(el) or any(_tag(a) in ("li", "a") for a in el.iterancestors()):
+            continue
+        if _is_hidden(el) or any(_is_hidden(a) for a in el.iterancestors()):
+            continue
+        if best is None or (rank, len(text)) > best[:2]:
+            best = (rank, len(text), text, el)
+    return (best[2], best[3]) if best else None
 
 
 _SUBTITLE_NAMES = re.compile(r"sub|h2|fubiaoti|futi|yinti|vice", re.I)
@@ -641,6 +739,18 @@ def density_container(
     `after` (the title heading), candidates that stand before it lose most of
     their score.
     """
+    parts = density_parts(root, after)
+    return parts[0] if parts else None
+
+
+def density_parts(
+    root: etree._Element, after: etree._Element | None = None
+) -> list[etree._Element]:
+    """The body by text density: the densest element (see :func:`density_container`), then
+    the siblings after it that carry the same article on (a body split into several
+    wrappers by image, video or ad blocks): siblings holding punctuated running text with
+    few links, at least a fifth of the densest element's score, or a sentence of their own.
+    """
     hidden = _hidden_set(root)
     order = {el: i for i, el in enumerate(root.iter())}
     scores: dict[etree._Element, float] = {}
@@ -687,11 +797,66 @@ def density_container(
         if score > best_score:
             best, best_score = el, score
     if best is None:
-        return None
+        return []
     text = _own_text(best)
     if len(text) < 30 or not _SENTENCE_END.search(text):
-        return None
-    return best
+        return []
+    return _with_continuations(best, hidden, order, title_at)
+
+
+# Summary boxes that stand before an article's text and are not part of it.
+_SUMMARY_NAMES = re.compile(r"summary|digest|abstract|intro|lead|desc|zhaiyao|daoyu|brief", re.I)
+
+
+def _with_continuations(
+    best: etree._Element, hidden: set[etree._Element], order: dict[etree._Element, int],
+    title_at: int,
+) -> list[etree._Element]:
+    """`best` and its siblings that hold more of its article, in page order.
+
+    The other parts are the siblings after the title that share `best`'s tag and class
+    (`div.article-part` between image and video blocks). When no sibling shares its class,
+    a `best` that neither is an `<article>` nor is named as content takes siblings of its
+    own tag, or paragraphs, that hold punctuated running text with few links (summary boxes
+    before it left out). Blocks between two parts join when they end a sentence (an image
+    caption does, a `视频加载中…` label does not).
+    """
+    parent = best.getparent()
+    if parent is None or _tag(best) in ("html", "body"):
+        return [best]
+
+    def readable(el: etree._Element) -> str | None:
+        if not isinstance(el.tag, str) or _tag(el) in _SKIP or order.get(el, -1) < title_at:
+            return None
+        if el in hidden or _is_noise(el) or _in_furniture(el):
+            return None
+        text = _own_text(el)
+        if len(text) < 10 or not _SENTENCE_END.search(text) or _link_density(el) > 0.25:
+            return None
+        return text
+
+    siblings = [c for c in parent if c is not best]
+    cls = (best.get("class") or "").strip()
+    parts = [
+        c for c in siblings if cls and _tag(c) == _tag(best) and (c.get("class") or "").strip() == cls
+        and readable(c)
+    ]
+    names = f"{cls} {best.get('id') or ''}"
+    if not parts and _tag(best) not in ("article", "td") and not _POSITIVE.search(names):
+        for sibling in siblings:
+            text = readable(sibling)
+            if not text or _tag(sibling) not in (_tag(best), "p") or len(_PUNCT.findall(text)) < 2:
+                continue
+            sibling_names = f"{sibling.get('class') or ''} {sibling.get('id') or ''}"
+            if order[sibling] < order[best] and _SUMMARY_NAMES.search(sibling_names):
+                continue
+            parts.append(sibling)
+    if not parts:
+        return [best]
+    chosen = {best, *parts}
+    positions = [i for i, c in enumerate(parent) if c in chosen]
+    between = list(parent)[positions[0] : positions[-1] + 1]
+    return [c for c in between if c in chosen or readable(c)]
 
 
 def _known_container(root: etree._Element) -> tuple[str, etree._Element] | None:
@@ -976,7 +1141,9 @@ def locate(root: etree._Element, url: str = "") -> Located:
     doc_title_el = root.find(".//title")
     doc_title = _text(doc_title_el) if doc_title_el is not None else ""
     meta_title = _first_meta(metas, META_TITLE)
-    found_heading = _heading_title(root, doc_title, meta_title[1] if meta_title else "")
+    found_heading = _heading_title(
+        root, doc_title, meta_title[1] if meta_title else "", found.title_suffixes
+    )
     heading, heading_el = found_heading if found_heading else (None, None)
     headline = ld["headline"].strip() if isinstance(ld.get("headline"), str) else ""
     if meta_title and len(meta_title[1]) >= 2 and _agrees(meta_title[1], heading, doc_title):
@@ -998,12 +1165,14 @@ def locate(root: etree._Element, url: str = "") -> Located:
     # Body.
     known = _known_container(root)
     if known:
-        body_el, sources["body"] = known[1], f"container:{known[0]}"
+        parts, sources["body"] = [known[1]], f"container:{known[0]}"
     else:
-        body_el = density_container(root, heading_el)
-        sources["body"] = "density" if body_el is not None else None
-    raw_body = blocks_of(body_el) if body_el is not None else []
-    body_lines, body_meta = _trim_body(raw_body, _link_lines(body_el))
+        parts = density_parts(root, heading_el)
+        sources["body"] = "density" if parts else None
+    body_el = parts[0] if parts else None
+    raw_body = [line for part in parts for line in blocks_of(part)]
+    links = frozenset().union(*(_link_lines(part) for part in parts))
+    body_lines, body_meta = _trim_body(raw_body, links)
     found.body = body_lines
 
     # The visible lines: between the title and the body (meta), after the body (editor).

@@ -460,3 +460,112 @@ def test_english_page_body_by_text_density():
     out = extract_article(html)
     assert out["title"] == "City opens a new service"
     assert out["body"].count("\n") == 2 and out["body"].startswith("Paragraph 0")
+
+
+# --- Headlines in plain markup, and bodies split into several wrappers --------------------
+
+
+def test_title_matches_across_punctuation_width():
+    html = page(
+        '<title>关于"双减"工作的通知: 各校须于9月1日前落实 | 某区教育局</title>',
+        f"<h2>栏目</h2><h1>关于“双减”工作的通知：各校须于9月1日前落实</h1><div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "关于“双减”工作的通知：各校须于9月1日前落实"
+
+
+def test_title_broken_by_br_joins_chinese_halves():
+    html = page(
+        "<title>某县召开防汛工作会议 部署汛期各项准备_某县新闻网</title>",
+        f"<h1>某县召开防汛工作会议<br>\n部署汛期各项准备</h1><div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "某县召开防汛工作会议部署汛期各项准备"
+
+
+def test_title_without_a_trailing_badge():
+    html = page(
+        "<title>某市5G基站建设提速 年内新增两千座</title>",
+        f"<h1>某市5G基站建设提速 年内新增两千座<span class='label'>原创</span></h1><div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "某市5G基站建设提速 年内新增两千座"
+
+
+@pytest.mark.parametrize("href", ["http://www.abc.gov.cn/index.shtml", "../../index.jsp", "/default.aspx"])
+def test_a_logo_heading_linking_home_is_not_the_title(href):
+    html = page(
+        "<title>某某区人民政府网</title>",
+        f"<h1><a href='{href}'>某某区人民政府门户网站</a></h1>"
+        f"<h1>某区开展夏季安全生产大检查</h1><div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "某区开展夏季安全生产大检查"
+
+
+def test_a_heading_linking_to_its_own_article_is_the_title():
+    html = page(
+        "<title>某某区人民政府网</title>",
+        f"<h1><a href='/?p=123'>某区开展夏季安全生产大检查</a></h1><div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "某区开展夏季安全生产大检查"
+
+
+def test_title_in_plain_markup_starting_with_a_cut_document_title():
+    long_title = "某市出台支持乡村振兴二十条措施 三年投入财政资金十五亿元推动产业升级"
+    html = page(
+        "<title>某市出台支持乡村振兴二十条措施 三年_今日某市_某市人民政府</title>",
+        f"<div class='nav'><a href='/'>首页</a></div><p class='bt'>{long_title}</p>"
+        f"<ul><li><a href='/1.html'>{long_title}</a></li></ul><div>{BODY}</div>",
+    )
+    out = extract_article(html)
+    assert out["title"] == long_title
+
+
+def test_title_in_plain_markup_that_the_document_title_holds():
+    html = page(
+        "<title>政务要闻--某县召开2021年防汛抗旱工作会议--某县人民政府</title>",
+        "<table><tr><td>某县人民政府</td></tr><tr><td align='center'><font size='5'><b>"
+        f"某县召开2021年防汛抗旱工作会议</b></font></td></tr><tr><td>{BODY}</td></tr></table>",
+    )
+    assert extract_article(html)["title"] == "某县召开2021年防汛抗旱工作会议"
+
+
+def test_title_in_a_headline_element_when_the_document_title_is_the_site():
+    html = page(
+        "<title>某某县人民政府网</title>",
+        "<div class='side'><div class='title'>政务要闻</div><ul><li><a href='/2.html'>"
+        "某县开展消防安全检查</a></li></ul></div>"
+        f"<div class='headline'>某县召开2021年防汛抗旱工作会议</div><div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "某县召开2021年防汛抗旱工作会议"
+
+
+def _split_body(article_tag: str = "div", name: str = "") -> str:
+    paragraphs = [
+        f"<p>第{i}段，会议要求各地压实责任，加强值班值守，确保人民群众生命财产安全。</p>"
+        for i in range(1, 8)
+    ]
+    attrs = f" class='{name}'" if name else ""
+    return (
+        f"<h1>某县部署防汛工作</h1><{article_tag}{attrs}>"
+        f"<div>{''.join(paragraphs[:2])}</div>"
+        "<div class='img_wrapper'><img src='a.jpg'><span>防汛物资仓库。</span></div>"
+        f"<div>{''.join(paragraphs[2:6])}</div>"
+        "<div class='video-box'>视频加载中…</div>"
+        f"<div>{paragraphs[6]}</div></{article_tag}>"
+        "<div class='statement'>声明：本文仅代表作者观点，转载请注明出处，谢谢合作。</div>"
+    )
+
+
+def test_a_body_split_by_media_blocks_is_read_whole():
+    out = extract_article(page("<title>某县部署防汛工作</title>", _split_body()))
+    lines = out["body"].split("\n")
+    assert [line[:3] for line in lines] == [f"第{i}段" for i in range(1, 8)]
+    assert out["field_sources"]["body"] == "density"
+
+
+def test_siblings_of_a_whole_article_element_are_not_added():
+    html = page(
+        "<title>某县部署防汛工作</title>",
+        f"<h1>某县部署防汛工作</h1><article>{BODY}</article>"
+        "<div class='statement'>平台声明：该文观点仅代表作者本人，本平台仅提供信息存储空间服务。</div>",
+    )
+    out = extract_article(html)
+    assert "声明" not in out["body"] and out["body"].count("\n") == 2
