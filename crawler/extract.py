@@ -812,35 +812,59 @@ def _with_continuations(
     best: etree._Element, hidden: set[etree._Element], order: dict[etree._Element, int],
     title_at: int,
 ) -> list[etree._Element]:
-    """`best` and its siblings that hold more of its article, in page order.
+    """`best` and the blocks that hold more of its article, in page order.
 
     The other parts are the siblings after the title that share `best`'s tag and class
     (`div.article-part` between image and video blocks). When no sibling shares its class,
     a `best` that neither is an `<article>` nor is named as content takes siblings of its
     own tag, or paragraphs, that hold punctuated running text with few links (summary boxes
-    before it left out). Blocks between two parts join when they end a sentence (an image
-    caption does, a `视频加载中…` label does not).
+    before it left out). Blocks between two parts join when they share the parts' class
+    (an editor's subheading block) or end a sentence (an image caption does, a
+    `视频加载中…` label does not). Without such siblings, the same is tried for the
+    elements that only wrap `best` (an editor's `<section>` around each few paragraphs).
     """
+    unit = best
+    for _ in range(4):
+        parts = _parts_around(unit, hidden, order, title_at)
+        if len(parts) > 1:
+            return parts
+        parent = unit.getparent()
+        if parent is None or _tag(parent) in ("html", "body"):
+            break
+        if len(_own_text(parent)) > 1.2 * len(_own_text(unit)) + 10:
+            break
+        unit = parent
+    return [best]
+
+
+def _parts_around(
+    best: etree._Element, hidden: set[etree._Element], order: dict[etree._Element, int],
+    title_at: int,
+) -> list[etree._Element]:
+    """`best` and its sibling parts (see :func:`_with_continuations`)."""
     parent = best.getparent()
     if parent is None or _tag(best) in ("html", "body"):
         return [best]
 
+    def shown(el: etree._Element) -> bool:
+        return isinstance(el.tag, str) and _tag(el) not in _SKIP and order.get(el, -1) >= title_at and (
+            el not in hidden and not _is_noise(el) and not _in_furniture(el)
+        )
+
     def readable(el: etree._Element) -> str | None:
-        if not isinstance(el.tag, str) or _tag(el) in _SKIP or order.get(el, -1) < title_at:
-            return None
-        if el in hidden or _is_noise(el) or _in_furniture(el):
+        if not shown(el):
             return None
         text = _own_text(el)
         if len(text) < 10 or not _SENTENCE_END.search(text) or _link_density(el) > 0.25:
             return None
         return text
 
+    def kin(el: etree._Element) -> bool:
+        return bool(cls) and _tag(el) == _tag(best) and (el.get("class") or "").strip() == cls
+
     siblings = [c for c in parent if c is not best]
     cls = (best.get("class") or "").strip()
-    parts = [
-        c for c in siblings if cls and _tag(c) == _tag(best) and (c.get("class") or "").strip() == cls
-        and readable(c)
-    ]
+    parts = [c for c in siblings if kin(c) and readable(c)]
     names = f"{cls} {best.get('id') or ''}"
     if not parts and _tag(best) not in ("article", "td") and not _POSITIVE.search(names):
         for sibling in siblings:
@@ -856,7 +880,10 @@ def _with_continuations(
     chosen = {best, *parts}
     positions = [i for i, c in enumerate(parent) if c in chosen]
     between = list(parent)[positions[0] : positions[-1] + 1]
-    return [c for c in between if c in chosen or readable(c)]
+    return [
+        c for c in between
+        if c in chosen or (kin(c) and shown(c) and _link_density(c) <= 0.25) or readable(c)
+    ]
 
 
 def _known_container(root: etree._Element) -> tuple[str, etree._Element] | None:
