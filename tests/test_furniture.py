@@ -15,7 +15,9 @@ from crawler.furniture import (
 @pytest.mark.parametrize(
     "line",
     ["您當前的位置：首頁 > 新聞中心 > 時政", "【字體：大 中 小】", "扫一扫在手机打开当前页", "微信",
-     "Copyright ©山西大院新闻网", "验证码：", "0", "|", "运行维护单位：中国电信四川公司"],
+     "Copyright ©山西大院新闻网", "验证码：", "0", "|", "运行维护单位：中国电信四川公司",
+     "图片来源：视觉中国", "（图片来自网络）", "圖片均來自網絡", "照片由县委宣传部提供", "图/新华社",
+     "资料图", "（资料图片）", "图片来源于网络，如有侵权请联系删除"],
 )
 def test_furniture_lines(line):
     assert is_furniture(line)
@@ -23,7 +25,9 @@ def test_furniture_lines(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["会议强调，要加强宣传引导。", "市委书记主持会议", "2月9日，三江召开会议", "微信公众号发布了通知。"],
+    ["会议强调，要加强宣传引导。", "市委书记主持会议", "2月9日，三江召开会议", "微信公众号发布了通知。",
+     "图为会议现场。", "图书馆开放时间调整", "照片中的老人今年九十岁。",
+     "8月18日，农民利用移动泵站从河道抽水灌溉稻田。"],
 )
 def test_article_lines_are_not_furniture(line):
     assert not is_furniture(line)
