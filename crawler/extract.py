@@ -9,12 +9,17 @@ order, the first rule that yields a value winning:
    with `SiteName` and `ColumnName` cut from a `<title>`), then Open Graph and the
    news portals' time tags (`article:published_time`, `og:release_date`, `og:time`,
    `apub:time`, `weibo: article:create_at`…; names read without their stray spaces);
-   a share title that disagrees with a heading `<title>` confirms, or that wraps the
-   visible headline (`转发：标题，速看！`), gives way to it. The heading is the h1–h3 or
-   title-named element (`title`, `tit`, `subject`) that `<title>` or the share title holds
-   anywhere (site and column may come first), or that starts with a `<title>` cut short
-   with `…`, read with or without a leading kicker child; else the first `<h1>` that is
-   not the site's logo; else `<title>` without site and column parts at either end;
+   a share title that disagrees with a heading `<title>` confirms, that wraps the
+   visible headline (`转发：标题，速看！`) or that the headline carries on
+   (`标题——记某某`), gives way to it. The heading is the h1–h3 or title-named element
+   (`title`, `headline`, `tit`, `subject`) that `<title>` or the share title holds
+   anywhere (site and column may come first; punctuation width aside), or that starts
+   with a headline `<title>` holds cut short (with `…` or without), read with or without
+   a leading kicker child or a trailing badge (`原创`), its `<br>` lines joined; else a
+   plain element of text alone that `<title>` shows so (`<p class="bt">`,
+   `<td><font><b>`); else the first `<h1>` that is not the site's logo (named so, or
+   only a link home), or a title-named element; else `<title>` without site and column
+   parts at either end;
 2. the body containers of the known CMS families (TRS WCM `TRS_Editor`,
    `TRS_UEDITOR`, `Custom_UnionStyle`; `cmsArticleContent`; 大汉 JCMS
    `#zoom` and its `ContentStart` marker; 开普云 `#UCAP-CONTENT`; 博达 VSB
@@ -33,7 +38,8 @@ order, the first rule that yields a value winning:
    `pubTime`, `newsTime`…); a last-change meta; a date-only value takes its
    time from a visible date of the same day;
 6. a text-density fallback for the body (the element whose paragraphs carry
-   the most punctuated text, link text discounted), and the URL for the date.
+   the most punctuated text, link text discounted, with the sibling parts of the same
+   article when image, video or ad blocks split it), and the URL for the date.
 
 The cleaning is the project's own (`crawler.article.build_report`, so
 `clean.py`, `bylines.py`, `furniture.py` and `dates.py`): the body loses the
@@ -446,10 +452,15 @@ def _agrees(claimed: str, heading: str | None, doc_title: str) -> bool:
     A share title that `<title>` does not hold and that is not the heading (`og:title`
     set to the site's name, or to a rewritten headline) gives way to a heading that
     `<title>` holds; without such a heading it stands. A share title that holds the
-    heading and more (`转发：标题，速看！`, `标题 – 站名`) gives way to the heading.
+    heading and more (`转发：标题，速看！`, `标题 – 站名`) gives way to the heading, and so does
+    one the heading carries on (`标题` against the page's `标题——记村支书张三`).
     """
     key, head, page_title = _key(claimed), _key(heading), _key(doc_title)
     if head and key != head and head in key:
+        return False
+    if len(key) >= 6 and head != key and head.startswith(key) and heading and not (
+        find_datetime(heading) or labelled(heading)
+    ):
         return False
     if not key or not head or not page_title or key == head or key in page_title:
         return True

@@ -569,3 +569,21 @@ def test_siblings_of_a_whole_article_element_are_not_added():
     )
     out = extract_article(html)
     assert "声明" not in out["body"] and out["body"].count("\n") == 2
+
+
+def test_a_heading_that_carries_a_shortened_share_title_on_wins():
+    html = page(
+        "<title>坚守深山二十年的村支书_某某新闻网</title>"
+        "<meta property='og:title' content='坚守深山二十年的村支书'>",
+        f"<h1>坚守深山二十年的村支书——记某某村党支部书记张三</h1><div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "坚守深山二十年的村支书——记某某村党支部书记张三"
+
+
+def test_a_heading_with_a_date_does_not_replace_the_share_title():
+    html = page(
+        "<title>某县召开防汛工作会议_某某新闻网</title>"
+        "<meta property='og:title' content='某县召开防汛工作会议'>",
+        f"<div class='title'>某县召开防汛工作会议 2022-07-28 10:00</div><div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "某县召开防汛工作会议"
