@@ -46,9 +46,11 @@ The cleaning is the project's own (`crawler.article.build_report`, so
 title copies, bylines, editor lines and page furniture exactly as every
 layout's does. Share widgets, related-link lists, pagers and hidden print
 copies are pruned from the body container before its text is read; bar
-bylines (`记者 | 张三`) at its head, a parenthesised byline after a dateline,
-and closing source/editor lines (`(责编：…)`, `【纠错】【责任编辑:…】`, `来源：…`)
-or lone short links (`返回首页`) at its end are cut.
+bylines (`记者 | 张三`) at its head, and closing source/editor lines (`(责编：…)`,
+`【纠错】【责任编辑:…】`, `来源：…`, `本文来源：…`), `（完）` marks, WeChat's 往期推荐
+tails or lone short links (`返回首页`) at its end are cut. A byline that opens a
+paragraph after its dateline (`新华社合肥3月16日电（记者 刘美子）…`) stays, as a reader
+sees it; its names are the reporters.
 
 `locate(root, url)` is the same reading without the cleaning: the generic
 layout turns it into a :class:`~crawler.article.RawArticle`.
@@ -114,6 +116,7 @@ CONTAINERS: tuple[tuple[str, str], ...] = (
 _NOISE = re.compile(
     r"share|fenxiang|bdshare|jiathis|bshare|social|related|relate|xiangguan|xgxw|xgwz|xglj|"
     r"recommend|tuijian|comment|pinglun|commet|qrcode|erweima|ewm|print|dayin|pagelist|"
+    r"vote|poll|toupiao|"
     r"pagination|pager|page-?nav|prenext|pre-?next|context|actbox|handle|breadcrumb|crumb|"
     r"footer|copyright|toolbar|tools|sidebar|advert|banner|(?:^|[-_\s])ad(?:[-_\s]|$)",
     re.I,
@@ -160,9 +163,11 @@ _META_START = re.compile(
 # (general news pages: recommended reading, comment prompts, 原标题 notes).
 _END_EXTRA = re.compile(
     r"^(?:相关链接|相关文章|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|网友评论|"
-    r"我要评论|发表评论|文章评论|更多>>|返回顶部|【打印本页】|【关闭窗口】|\[打印本页\])"
+    r"我要评论|发表评论|文章评论|更多>>|返回顶部|【打印本页】|【关闭窗口】|\[打印本页\]|"
+    r"往期推荐|往期回顾|往期精彩|精彩回顾|精彩推荐|更多精彩|长按识别|长按二维码|扫码关注|"
+    r"[-—－(（【\[]*\s*完\s*[-—－)）】\]]*$)"
 )
-_DROP_EXTRA = re.compile(r"^(?:原标题[:：].*|【?纠错】?|【?收藏】?|分享：?|点击数?[:：]?\s*\d*\s*次?)$")
+_DROP_EXTRA = re.compile(r"^(?:[（(]?原标?题(?:为|[:：]).*|【?纠错】?|【?收藏】?|分享：?|点击数?[:：]?\s*\d*\s*次?)$")
 # Punctuation that marks running text: Chinese marks, and English ones between words (read
 # in text whose spaces are squeezed out: `platform,run`, `residents.The`).
 _PUNCT = re.compile(r"[，。；：！？、“”]|(?<=[A-Za-z])[,.;!?](?=[A-Za-z\"”’]|$)")
@@ -185,6 +190,7 @@ class Located:
     author: str | None = None
     editor: str | None = None
     body: list[str] = field(default_factory=list)
+    reporters: list[str] = field(default_factory=list)
     site_name: str | None = None
     title_suffixes: tuple[str, ...] = ()
     field_sources: dict[str, str | None] = field(default_factory=dict)
@@ -251,6 +257,18 @@ def _link_density(el: etree._Element) -> float:
     return min(1.0, linked / total)
 
 
+# A platform's prompt back to its home page, set inside an article's last paragraph:
+# `<a href="//www.sohu.com/?strategyid=1">返回搜狐，查看更多</a>`.
+_HOME_PROMPT = re.compile(r"^(?:返回|回到|点击进入|查看更多|更多精彩)")
+
+
+def _is_home_prompt(el: etree._Element) -> bool:
+    if _tag(el) != "a" or not _HOME_PROMPT.match(_text(el)):
+        return False
+    path = re.sub(r"^(?:https?:)?//[^/]+", "", (el.get("href") or "").strip()).split("?")[0]
+    return bool(_HOME_PATH.fullmatch(path))
+
+
 def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
     """The text of `el`, one string per block; widgets, hidden parts and link lists pruned."""
     out: list[str] = []
@@ -268,7 +286,7 @@ def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
             return True
         if not prune or node is el:
             return False
-        if _is_hidden(node) or _is_noise(node):
+        if _is_hidden(node) or _is_noise(node) or _is_home_prompt(node):
             return True
         # A list of links (related articles, prev/next) is not body text.
         return tag in ("ul", "ol", "dl") and _link_density(node) > 0.5
@@ -458,6 +476,8 @@ def _agrees(claimed: str, heading: str | None, doc_title: str) -> bool:
     key, head, page_title = _key(claimed), _key(heading), _key(doc_title)
     if head and key != head and head in key:
         return False
+    # `<title>` confirms a headline, not the site's name that it also holds.
+    page_title = _key(title_from_document_title(doc_title, ())) if head else page_title
     if len(key) >= 6 and head != key and head.startswith(key) and heading and not (
         find_datetime(heading) or labelled(heading)
     ):
@@ -932,7 +952,8 @@ _BAR_BYLINE = re.compile(
 # The short labelled lines that close an article: `来源：…`, `(责编：…)`, `【责任编辑:…】`,
 # `[责编：…]`, an empty `责任编辑：`, each possibly after a `【纠错】` widget.
 _TAIL_META = re.compile(
-    r"^[(（【\[]?\s*(?:责任编辑|责编|编辑|来源|稿件来源|信息来源|作者|审核|校对|监制|统筹)"
+    r"^[(（【\[]?\s*(?:责任编辑|责编|编辑|来源|本文来源|文章来源|稿件来源|信息来源|作者|审核|校对|"
+    r"监制|统筹)"
     r"\s*[:：|｜]\s*[^。！？]{0,30}$"
 )
 _WIDGET_CHUNK = re.compile(r"^\s*[【\[](?:纠错|收藏|打印|关闭|返回顶部|分享)[】\]]\s*")
@@ -954,13 +975,15 @@ _DATELINE_BYLINE = re.compile(
 )
 
 
-def strip_dateline_byline(line: str) -> str:
-    """`line` without the parenthesised byline that follows its dateline."""
-    hans = to_simplified(line) or line
+def dateline_byline(line: str) -> list[str]:
+    """The names in the parenthesised byline that follows a paragraph's dateline
+    (`新华社合肥3月16日电（记者 刘美子）…`). The paragraph keeps its byline, as a reader
+    sees it; the names are the article's reporters."""
+    hans = to_simplified(line.strip()) or line
     match = _DATELINE_BYLINE.match(hans)
-    if match is None or len(hans) != len(line):
-        return line
-    return f"{line[: len(match['dateline'])]} {line[match.end():]}"
+    if match is None:
+        return []
+    return bylines.names_in(hans[len(match["dateline"]) : match.end()])
 
 
 def _is_head_meta(text: str, hans: str) -> bool:
@@ -1013,7 +1036,7 @@ def _trim_body(
         ):
             meta.append(text)
             continue
-        kept.append(strip_dateline_byline(line.strip()) if not kept else line)
+        kept.append(line)
     return _drop_tail(kept, links), meta
 
 
@@ -1212,6 +1235,7 @@ def locate(root: etree._Element, url: str = "") -> Located:
     links = frozenset().union(*(_link_lines(part) for part in parts))
     body_lines, body_meta = _trim_body(raw_body, links)
     found.body = body_lines
+    found.reporters = dateline_byline(body_lines[0]) if body_lines else []
 
     # The visible lines: between the title and the body (meta), after the body (editor).
     page = _page_lines(root)
@@ -1406,7 +1430,8 @@ def extract_article(html: str | bytes, url: str = "") -> dict[str, Any]:
     except Rejected:
         report = _report_without_body(raw)
         sources["body"] = None
-    author, sources["author"] = _author(found, report.get("reporters") or [])
+    reporters = report.get("reporters") or found.reporters
+    author, sources["author"] = _author(found, reporters)
     if report.get("editor") and not sources.get("editor"):
         sources["editor"] = "body"
     if report.get("source") and not sources.get("source"):
@@ -1420,13 +1445,13 @@ def extract_article(html: str | bytes, url: str = "") -> dict[str, Any]:
         else:
             sources.setdefault(name, None)
     return {
-        "title": report.get("title"),
+        "title": _as_shown(found.title, report.get("title")),
         "subtitle": report.get("subtitle"),
         "publish_time": report.get("published_at"),
         "body": report.get("body") or "",
         "source": report.get("source"),
         "author": author,
-        "reporters": report.get("reporters") or [],
+        "reporters": reporters,
         "editor": report.get("editor"),
         "site_name": found.site_name,
         "field_sources": {k: sources.get(k) for k in _FIELDS if k in sources or k in _FIELDS},
@@ -1434,6 +1459,26 @@ def extract_article(html: str | bytes, url: str = "") -> dict[str, Any]:
 
 
 _FIELDS = ("title", "subtitle", "publish_time", "body", "source", "author", "editor")
+
+
+def _as_shown(shown: str | None, cleaned: str | None) -> str | None:
+    """The cleaned title with the page's own spaces back where the cleaning only took
+    spaces away (`秋茶开采 “一片叶子”` keeps its space before the quote)."""
+    if not shown or not cleaned:
+        return cleaned
+    shown = re.sub(r"\s+", " ", shown).strip()
+    chars = [ch for ch in cleaned if ch != " "]
+    if len(chars) != len(shown.replace(" ", "")):
+        return cleaned
+    out, i = [], 0
+    for ch in shown:
+        if ch == " ":
+            out.append(" ")
+        else:
+            out.append(chars[i])
+            i += 1
+    return "".join(out)
+
 
 
 def _report_without_body(raw: RawArticle) -> dict[str, Any]:

@@ -10,12 +10,12 @@ import pytest
 
 from crawler.extract import (
     complete_year,
+    dateline_byline,
     extract_article,
     labelled,
     named_times,
     normalize_time,
     parse_html,
-    strip_dateline_byline,
     title_from_document_title,
     url_day,
 )
@@ -314,16 +314,18 @@ def test_closing_editor_source_lines_and_lone_links_leave_the_body(tail):
     assert body.count("\n") == 2 and body.endswith("各项防控措施落实。")
 
 
-def test_bar_bylines_and_dateline_bylines_leave_the_body():
+def test_bar_bylines_leave_the_body_and_dateline_bylines_stay_in_their_paragraph():
     html = page(
         "<title>某地召开会议</title>",
         "<h1>某地召开会议</h1><div class='text'><p>某某新闻记者 | 刘晓晓</p><p>某某新闻编辑 | 翟瑞民</p>"
         f"<p>新华社合肥3月16日电（记者 刘美子）记者16日获悉，全省开展核酸检测。</p>{BODY}</div>",
     )
-    body = extract_article(html)["body"]
-    assert body.startswith("新华社合肥3月16日电 记者16日获悉") and "|" not in body and "刘美子" not in body
-    assert strip_dateline_byline("本报讯（记者 周立 通讯员 何静）3月8日，") == "本报讯 3月8日，"
-    assert strip_dateline_byline("会议（记者会）召开。") == "会议（记者会）召开。"
+    out = extract_article(html)
+    assert out["body"].startswith("新华社合肥3月16日电（记者 刘美子）记者16日获悉") and "|" not in out["body"]
+    assert out["reporters"] == ["刘美子"]
+    assert dateline_byline("本报讯（记者 周立 通讯员 何静）3月8日，") == ["周立", "何静"]
+    assert dateline_byline("新华社合肥3月16日电（记者 刘美子）记者16日获悉") == ["刘美子"]
+    assert dateline_byline("会议（记者会）召开。") == []
 
 
 # --- Titles unlike the first development set --------------------------------------
@@ -587,3 +589,47 @@ def test_a_heading_with_a_date_does_not_replace_the_share_title():
         f"<div class='title'>某县召开防汛工作会议 2022-07-28 10:00</div><div>{BODY}</div>",
     )
     assert extract_article(html)["title"] == "某县召开防汛工作会议"
+
+
+def test_a_share_title_that_is_the_site_name_gives_way_to_the_heading():
+    html = page(
+        "<title>某区146个口袋公园年内开工 - 某某新闻网</title>"
+        "<meta property='og:title' content='某某新闻网'><meta name='ArticleTitle' content=''>",
+        f"<h1 class='article-title'>某区146个口袋公园年内开工</h1><div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "某区146个口袋公园年内开工"
+
+
+def test_the_title_keeps_the_pages_own_spaces():
+    html = page(
+        "<title>某县：秋茶开采 “一片叶子”鼓起钱袋子--某某频道</title>",
+        f"<h1>某县：秋茶开采 “一片叶子”鼓起钱袋子</h1><div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "某县：秋茶开采 “一片叶子”鼓起钱袋子"
+
+
+def test_article_tails_and_widgets_leave_the_body():
+    html = page(
+        "<title>某市老旧小区改造</title>",
+        "<h1>某市老旧小区改造</h1><div class='post_body'>"
+        "<p>（原标题：某市43个老旧小区年内变身）</p>"
+        f"{BODY}"
+        "<div class='vote-box'><p>投票单选</p><p>一楼住户该不该获得补偿？</p><p>应该，影响最大</p></div>"
+        "<p>第4段，改造完成后，居民出行更加方便，小区环境明显改善。"
+        "<a href='//www.example.com/?strategyid=1'>返回首页，查看更多</a></p>"
+        "<p>完</p><p>2016年3月9日（星期三）</p>"
+        "</div>",
+    )
+    lines = extract_article(html)["body"].split("\n")
+    assert [line[:3] for line in lines] == ["第1段", "第2段", "第3段", "第4段"]
+    assert lines[-1].endswith("明显改善。")
+
+
+@pytest.mark.parametrize("tail", ["<p>本文来源：某某日报 作者：孙某某</p>", "<p>往期推荐</p><p><a href='/s/1'>某县开展消防检查活动的通知</a></p>"])
+def test_closing_source_lines_and_wechat_tails_are_cut(tail):
+    html = page(
+        "<title>某县部署工作</title>",
+        f"<h1>某县部署工作</h1><div class='text'>{BODY}{tail}</div>",
+    )
+    body = extract_article(html)["body"]
+    assert body.count("\n") == 2 and body.endswith("措施落实。")
