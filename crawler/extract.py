@@ -116,7 +116,7 @@ CONTAINERS: tuple[tuple[str, str], ...] = (
 _NOISE = re.compile(
     r"share|fenxiang|bdshare|jiathis|bshare|social|related|relate|xiangguan|xgxw|xgwz|xglj|"
     r"recommend|tuijian|comment|pinglun|commet|qrcode|erweima|ewm|print|dayin|pagelist|"
-    r"vote|poll|toupiao|"
+    r"vote|poll|toupiao|video|player|"
     r"pagination|pager|page-?nav|prenext|pre-?next|context|actbox|handle|breadcrumb|crumb|"
     r"footer|copyright|toolbar|tools|sidebar|advert|banner|(?:^|[-_\s])ad(?:[-_\s]|$)",
     re.I,

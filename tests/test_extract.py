@@ -615,6 +615,7 @@ def test_article_tails_and_widgets_leave_the_body():
         "<p>（原标题：某市43个老旧小区年内变身）</p>"
         f"{BODY}"
         "<div class='vote-box'><p>投票单选</p><p>一楼住户该不该获得补偿？</p><p>应该，影响最大</p></div>"
+        "<div class='videoBox'><span>点击播放</span><span>01:32</span></div>"
         "<p>第4段，改造完成后，居民出行更加方便，小区环境明显改善。"
         "<a href='//www.example.com/?strategyid=1'>返回首页，查看更多</a></p>"
         "<p>完</p><p>2016年3月9日（星期三）</p>"
