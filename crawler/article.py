@@ -91,18 +91,24 @@ def _body(raw: RawArticle, title: str) -> tuple[list[str], list[str], str | None
     for line in lines:
         if not line:
             continue
+        # An end marker or an editor line closes the article; before its first paragraph
+        # (a share bar or `编辑：…` above the text) it is only dropped.
         if furniture.is_end_marker(line):
-            break
+            if paragraphs:
+                break
+            continue
         if furniture.is_furniture(line) or furniture.is_url_only(line):
             continue
         if bylines.is_editor_line(line):
-            # The editor line closes the article; a byline may stand before it.
+            # A byline may stand before the editor.
             editor = editor or bylines.editor_in(line)
             before, names = bylines.split_byline(bylines.before_editor(line))
             reporters += [n for n in names if n not in reporters]
             if before and not furniture.is_furniture(before):
                 paragraphs.append(before)
-            break
+            if paragraphs:
+                break
+            continue
         line = furniture.strip_bullet(line)
         if title and len(paragraphs) < 2:
             is_copy, source, subtitle = _title_copy(line, title)

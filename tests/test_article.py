@@ -41,6 +41,12 @@ def test_furniture_and_what_follows_the_end_markers_are_dropped():
     assert report["body"] == BODY
 
 
+def test_an_editor_line_or_end_marker_above_the_text_is_dropped_not_an_end():
+    report = build_report(raw(body=["分享到：", "编辑：张三", BODY, "编辑：李四", "推荐阅读"]))
+    assert report["body"] == BODY
+    assert report["editor"] == "张三"
+
+
 def test_a_body_the_page_carries_twice_is_kept_once():
     second = "何平强调，要本着对人民群众高度负责的态度，抓好各项工作落实。"
     report = build_report(raw(body=[BODY, second, "扫一扫在手机打开当前页", BODY, second]))
