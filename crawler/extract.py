@@ -243,10 +243,17 @@ def _is_hidden(el: etree._Element) -> bool:
 
 
 def _is_noise(el: etree._Element) -> bool:
+    """A widget, pager, share bar or related list, by its class or id. An element so named
+    that holds running text (three sentences, few links) is still an article's part
+    (`<div id="printContent">`), unless named as a footer, comments or related reading."""
     names = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
-    if not names or _CONTAINER_NAMES.search(names) and not _NOISE.search(names.replace("content", "")):
+    if not names or _CONTAINER_NAMES.search(names) and not _NOISE.search(re.sub("content", "", names, flags=re.I)):
         return False
-    return bool(_NOISE.search(names))
+    if not _NOISE.search(names):
+        return False
+    if _STRONG_NOISE.search(names):
+        return True
+    return len(_SENTENCE_END.findall(_own_text(el))) < 3 or _link_density(el) > 0.3
 
 
 def _link_density(el: etree._Element) -> float:

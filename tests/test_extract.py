@@ -634,3 +634,14 @@ def test_closing_source_lines_and_wechat_tails_are_cut(tail):
     )
     body = extract_article(html)["body"]
     assert body.count("\n") == 2 and body.endswith("措施落实。")
+
+
+def test_a_part_of_the_text_named_like_a_widget_is_kept():
+    more = BODY.replace("第", "其")
+    html = page(
+        "<title>某县部署工作</title>",
+        f"<h1>某县部署工作</h1><div class='main'>{BODY}<div id='printArea'>{more}</div>"
+        "<div class='share'>分享到：微信 微博</div></div>",
+    )
+    body = extract_article(html)["body"]
+    assert body.count("\n") == 5 and "分享" not in body
