@@ -72,6 +72,10 @@ def _title_copy(paragraph: str, title: str) -> tuple[bool, str | None, str | Non
         return True, None, None
     if tail[0] in "_|":
         return True, tail[1:].strip() or None, None
+    # A subtitle pasted after the title is short; a paragraph that only opens with the
+    # title's words (`全国人大常委会会议25日在京开幕，……`) is text.
+    if len(tail) > 40 or re.search(r"[，。；！？]", tail):
+        return False, None, None
     return True, None, tail
 
 

@@ -168,10 +168,11 @@ _END_EXTRA = re.compile(
     r"[-—－(（【\[]*\s*完\s*[-—－)）】\]]*$)"
 )
 _DROP_EXTRA = re.compile(r"^(?:[（(]?原标?题(?:为|[:：]).*|【?纠错】?|【?收藏】?|分享：?|点击数?[:：]?\s*\d*\s*次?)$")
-# Punctuation that marks running text: Chinese marks, and English ones between words (read
-# in text whose spaces are squeezed out: `platform,run`, `residents.The`).
-_PUNCT = re.compile(r"[，。；：！？、“”]|(?<=[A-Za-z])[,.;!?](?=[A-Za-z\"”’]|$)")
-_SENTENCE_END = re.compile(r"[。！？]|(?<=[a-z])[.!?](?=[A-Z\"”’]|$)")
+# Punctuation that marks running text: Chinese marks; the Latin ones between letters of any
+# script, read in text whose spaces are squeezed out (`platform,run`, `residents.The`,
+# Korean `했다.이`); Arabic-script (Uyghur), Tibetan and Mongolian marks.
+_PUNCT = re.compile(r"[，。；：！？、“”،؛؟۔།᠂᠃]|(?<=[^\W\d_])[,.;!?](?=[^\W\d_]|[\"”’]|$)")
+_SENTENCE_END = re.compile(r"[。！？؟۔།᠃]|(?<=[^\W\d_])[.!?](?=[^\W\d_]|[\"”’]|$)")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|—{1,2}|\s-\s|-)\s*")
 _SITE_WORDS = re.compile(
     r"(?:网|网站|门户|政府|人民政府|新闻|频道|首页|在线|日报|晚报|融媒|客户端|官网|中心|"

@@ -47,6 +47,14 @@ def test_an_editor_line_or_end_marker_above_the_text_is_dropped_not_an_end():
     assert report["editor"] == "张三"
 
 
+def test_a_paragraph_that_opens_with_the_titles_words_is_text():
+    title = "全国人大常委会会议"
+    first = "全国人大常委会会议25日在京开幕，会议审议了多部法律草案。"
+    report = build_report(raw(title=title, body=[first, BODY]))
+    assert report["body"].splitlines() == [first, BODY]
+    assert report["subtitle"] is None
+
+
 def test_a_body_the_page_carries_twice_is_kept_once():
     second = "何平强调，要本着对人民群众高度负责的态度，抓好各项工作落实。"
     report = build_report(raw(body=[BODY, second, "扫一扫在手机打开当前页", BODY, second]))
