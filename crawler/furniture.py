@@ -13,7 +13,9 @@ from .clean import to_simplified
 
 # A line that starts one of these ends the article: nothing after it is body.
 _END = re.compile(
-    r"^(?:【?[^】]{0,12}版权声明|版权所有|本文地址|留言与评论|【专题】|\d\.\s*本网|主办单位|"
+    r"^(?:【?[^】]{0,12}版权声明|版权所有|本文地址|留言与评论|【专题】|\d\.\s*本网|"
+    # a site's footer, not an event notice's `主办单位：县文化馆`
+    r"主办单位.*(?:网站|版权|备案|ICP|技术支持|联系我们|标识码)|"
     r"扫一扫在手机打开当前页|相关新闻|相关阅读|上一篇|下一篇|分享到)"
 )
 

@@ -54,3 +54,9 @@ def test_urls():
 
 def test_bullets():
     assert strip_bullet("• 1月25日，我市召开") == "1月25日，我市召开"
+
+
+def test_a_footers_host_line_ends_the_article_and_an_event_notices_does_not():
+    assert is_end_marker("主办单位：某某县人民政府办公室 网站标识码：5101000001")
+    assert not is_end_marker("主办单位：县文化馆 承办单位：城关镇文化站")
+
