@@ -930,7 +930,7 @@ def _known_container(root: etree._Element) -> tuple[str, etree._Element] | None:
         for el in root.xpath(xpath):
             if _is_hidden(el) or any(_is_hidden(a) for a in el.iterancestors()):
                 continue
-            if re.search(rf"[{CJK}]", _text(el)):
+            if re.search(r"[^\W\d_]{2}", _text(el)):
                 return name, el
     return None
 

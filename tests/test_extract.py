@@ -645,3 +645,17 @@ def test_a_part_of_the_text_named_like_a_widget_is_kept():
     )
     body = extract_article(html)["body"]
     assert body.count("\n") == 5 and "分享" not in body
+
+
+def test_running_text_of_other_scripts_is_found_by_density():
+    korean = "".join(
+        f"<p>화룡시 청산진의 벼 수확이 {i}일째 이어지고 있다.농민들은 올해 수확량이 늘었다고 말했다.</p>"
+        for i in range(1, 4)
+    )
+    html = page(
+        "<title>청산진 벼 수확 한창</title>",
+        f"<h1>청산진 벼 수확 한창</h1><div class='newsCon'>{korean}</div>"
+        "<div class='side'><a href='/1.html'>다른 기사</a></div>",
+    )
+    out = extract_article(html)
+    assert out["body"].count("\n") == 2 and out["body"].startswith("화룡시")
