@@ -173,7 +173,8 @@ def test_every_fixture_page_without_its_layout(case: Case):
 def test_bench_pages(path: Path):
     truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     out = extract_article(path.read_text(encoding="utf-8"), truth["url"])
-    assert out["title"] == truth["title"]
+    # Whitespace squeezed, as the evaluation compares titles (U+202F in Mongolian is a space).
+    assert " ".join(out["title"].split()) == " ".join(truth["title"].split())
     assert (out["publish_time"] or "")[:10] == truth["publish_time"][:10]
     got, want = set(out["body"].replace("\n", "")), set(truth["body"].replace("\n", ""))
     assert len(got & want) / len(want) >= 0.95
