@@ -638,12 +638,17 @@ def _heading_title(
     first `<h1>` that is not the site's logo."""
     keys = [_key(doc_title), _key(share_title)]
     stems = _title_stems(doc_title, site_words)
+    known = {squash(w) for w in site_words if w}
+    cut = len(_key(title_from_document_title(doc_title, site_words))) if doc_title else 0
     best: tuple[int, int, str, etree._Element] | None = None
     for el in _title_candidates(root):
         for text in _heading_variants(el):
             if not (4 <= len(text) <= 120):
                 continue
             rank = _shown_in(text, keys, stems)
+            # The site's or column's name, which `<title>` holds too (`<h1>某某新闻网</h1>`).
+            if rank and (_is_logo(el) or _is_site_part(text, known)) and 2 * len(_key(text)) < cut:
+                rank = 0
             # Longest by key: a variant that only adds spaces does not win over the first.
             if rank and (best is None or (rank, len(_key(text))) > best[:2]):
                 best = (rank, len(_key(text)), text, el)
@@ -654,7 +659,9 @@ def _heading_title(
         return shown
     for el in root.xpath("//body//h1"):
         text = _text(el)
-        if 6 <= len(text) <= 80 and not _is_hidden(el) and not _is_logo(el):
+        if 6 <= len(text) <= 80 and not _is_hidden(el) and not _is_logo(el) and not (
+            _is_site_part(text, known) and _key(text) in keys[0]
+        ):
             return text, el
     for el in _title_candidates(root):
         text = _text(el)
@@ -1226,6 +1233,10 @@ def locate(root: etree._Element, url: str = "") -> Located:
         sources["title"] = "title"
     if found.title and sources.get("title", "").startswith(("meta:og", "meta:twitter")):
         found.title = title_from_document_title(found.title, found.title_suffixes)
+    if heading and found.title != heading and _key(found.title) == _key(heading):
+        # The same words as the page shows them (its punctuation width and spaces).
+        found.title = heading
+        sources["title"] = f"{sources['title']}+heading"
 
     subtitle = _subtitle_after(heading_el) if heading_el is not None else None
     if subtitle:

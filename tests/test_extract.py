@@ -660,3 +660,23 @@ def test_running_text_of_other_scripts_is_found_by_density():
     )
     out = extract_article(html)
     assert out["body"].count("\n") == 2 and out["body"].startswith("화룡시")
+
+
+def test_a_share_title_is_given_as_the_page_writes_the_headline():
+    html = page(
+        '<title>关于"双减"的通知(试行)_某区教育局</title>'
+        '<meta property="og:title" content=\'关于"双减"的通知(试行)\'>',
+        f"<h1>关于“双减”的通知（试行）</h1><div>{BODY}</div>",
+    )
+    out = extract_article(html)
+    assert out["title"] == "关于“双减”的通知（试行）"
+    assert out["field_sources"]["title"] == "meta:og:title+heading"
+
+
+def test_a_heading_that_is_the_sites_name_is_not_the_title():
+    html = page(
+        "<title>某县召开2021年防汛抗旱工作会议_某某新闻网</title>",
+        "<div class='top'><h1>某某新闻网</h1></div>"
+        f"<div class='article-head'><strong>某县召开2021年防汛抗旱工作会议</strong></div><div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "某县召开2021年防汛抗旱工作会议"
