@@ -277,6 +277,18 @@ def _is_home_prompt(el: etree._Element) -> bool:
     return bool(_HOME_PATH.fullmatch(path))
 
 
+# The rest of an article that a page folds until the reader asks for it (`展开全文`).
+_FOLD_NAMES = re.compile(r"fold|collapse|expand|zhankai|more-?con|hide-?con|rest", re.I)
+
+
+def _is_folded_text(el: etree._Element) -> bool:
+    """A hidden element named as a fold that holds running text: part of the article."""
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if not _FOLD_NAMES.search(names):
+        return False
+    return len(_SENTENCE_END.findall(_own_text(el))) >= 2 and _link_density(el) <= 0.3
+
+
 def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
     """The text of `el`, one string per block; widgets, hidden parts and link lists pruned."""
     out: list[str] = []
@@ -294,7 +306,7 @@ def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
             return True
         if not prune or node is el:
             return False
-        if _is_hidden(node) or _is_noise(node) or _is_home_prompt(node):
+        if _is_hidden(node) and not _is_folded_text(node) or _is_noise(node) or _is_home_prompt(node):
             return True
         # A list of links (related articles, prev/next) is not body text.
         return tag in ("ul", "ol", "dl") and _link_density(node) > 0.5

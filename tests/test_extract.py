@@ -680,3 +680,16 @@ def test_a_heading_that_is_the_sites_name_is_not_the_title():
         f"<div class='article-head'><strong>某县召开2021年防汛抗旱工作会议</strong></div><div>{BODY}</div>",
     )
     assert extract_article(html)["title"] == "某县召开2021年防汛抗旱工作会议"
+
+
+def test_text_folded_behind_a_button_is_part_of_the_body():
+    folded = BODY.replace("第", "续")
+    html = page(
+        "<title>某县部署工作</title>",
+        f"<h1>某县部署工作</h1><div class='article'>{BODY}"
+        f"<div class='fold-content' style='display:none'>{folded}</div>"
+        "<div class='print-copy' style='display:none'><p>打印版：请使用浏览器打印功能。谢谢。</p></div>"
+        "<a class='btn-unfold'>展开全文</a></div>",
+    )
+    body = extract_article(html)["body"]
+    assert body.count("\n") == 5 and "打印" not in body
