@@ -118,7 +118,7 @@ _NOISE = re.compile(
     r"recommend|tuijian|comment|pinglun|commet|qrcode|erweima|ewm|print|dayin|pagelist|"
     r"vote|poll|toupiao|video|player|"
     r"pagination|pager|page-?nav|prenext|pre-?next|context|actbox|handle|breadcrumb|crumb|"
-    r"footer|copyright|toolbar|tools|sidebar|advert|banner|(?:^|[-_\s])ad(?:[-_\s]|$)",
+    r"footer|copyright|toolbar|tools|sidebar|advert|banner|guanggao|(?:^|[-_\s])(?:ad|gg)(?:[-_\s\d]|$)",
     re.I,
 )
 _CONTAINER_NAMES = re.compile(r"TRS_|Custom_UnionStyle|cmsArticleContent|zoom|content|article", re.I)
@@ -128,7 +128,8 @@ _HIDDEN = re.compile(r"display\s*:\s*none", re.I)
 _SKIP = frozenset("script style noscript iframe button select textarea input".split())
 _BLOCK = frozenset(
     "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote pre hr dd dt "
-    "dl header footer figure figcaption center".split()
+    "dl header footer figure figcaption center main aside nav form fieldset details summary "
+    "address caption tbody thead".split()
 )
 
 # Visible labelled lines: `发布时间：…  来源：…  作者：…  浏览次数：…`.
@@ -289,6 +290,20 @@ def _is_folded_text(el: etree._Element) -> bool:
     return len(_SENTENCE_END.findall(_own_text(el))) >= 2 and _link_density(el) <= 0.3
 
 
+# The title of an official document or the name of an attached file.
+_DOCUMENT = re.compile(
+    r"^(?:\d+\s*[.、．]\s*)?(?:关于.+|.+(?:通知|决定|意见|办法|方案|规定|公告|通告|细则|规划|名单|公示|批复))"
+    r"(?:\.(?:docx?|pdf|xlsx?|wps|ofd|zip|rar))?$|\.(?:docx?|pdf|xlsx?|wps|ofd|zip|rar)$",
+    re.I,
+)
+
+
+def _lists_documents(el: etree._Element) -> bool:
+    """Most of the list's links name official documents or attached files."""
+    texts = [_text(a) for a in el.iter("a") if _text(a)]
+    return bool(texts) and 2 * sum(bool(_DOCUMENT.search(t)) for t in texts) > len(texts)
+
+
 def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
     """The text of `el`, one string per block; widgets, hidden parts and link lists pruned."""
     out: list[str] = []
@@ -308,8 +323,9 @@ def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
             return False
         if _is_hidden(node) and not _is_folded_text(node) or _is_noise(node) or _is_home_prompt(node):
             return True
-        # A list of links (related articles, prev/next) is not body text.
-        return tag in ("ul", "ol", "dl") and _link_density(node) > 0.5
+        # A list of links (related articles, prev/next) is not body text, unless it lists
+        # the documents the article names (`相关文件：` + `关于…的通知`, `附件：` + `名单.xls`).
+        return tag in ("ul", "ol", "dl") and _link_density(node) > 0.5 and not _lists_documents(node)
 
     def walk(node: etree._Element) -> None:
         tag = _tag(node)
@@ -975,6 +991,8 @@ def _page_lines(root: etree._Element) -> list[str]:
 # A byline written with a bar: `界面新闻记者 | 刘晓晓`, `编辑｜王五`.
 _BAR_BYLINE = re.compile(
     rf"^[{CJK}]{{0,12}}?(?:记者|编辑|责编|作者|撰文|摄影|通讯员|校对|审核)\s*[|｜丨]\s*[{CJK}·、 ]{{2,20}}$"
+    # or with a space: `本报记者 张三`, `北辰研究院新闻发言人　程嘉树`
+    rf"|^[{CJK}]{{0,16}}?(?:记者|作者|撰文|摄影|通讯员|发言人|撰稿人?)[\s\u3000]+[{CJK}·]{{2,4}}$"
 )
 # The short labelled lines that close an article: `来源：…`, `(责编：…)`, `【责任编辑:…】`,
 # `[责编：…]`, an empty `责任编辑：`, each possibly after a `【纠错】` widget.
@@ -1030,7 +1048,9 @@ def _drop_tail(kept: list[str], links: frozenset[str]) -> list[str]:
     (`返回首页`, `阅读原文`) after the last paragraph."""
     while kept:
         last = kept[-1]
-        if _is_tail_meta(last) or (len(last.strip()) <= 20 and squash(last) in links):
+        if _is_tail_meta(last) or (
+            len(last.strip()) <= 20 and squash(last) in links and not _DOCUMENT.search(last.strip())
+        ):
             kept.pop()
             continue
         break

@@ -693,3 +693,30 @@ def test_text_folded_behind_a_button_is_part_of_the_body():
     )
     body = extract_article(html)["body"]
     assert body.count("\n") == 5 and "打印" not in body
+
+
+def test_ads_between_paragraphs_leave_the_body_and_listed_documents_stay():
+    html = page(
+        "<title>某市出台就业政策</title>",
+        f"<h1>某市出台就业政策</h1><div class='article-content'>{BODY}"
+        "<div class='gg'>【广告】某某楼盘 火爆认购中 热线：0592-5677888</div>"
+        "<p>相关文件：</p><ul class='file-list'>"
+        "<li><a href='/1.html'>关于做好2023年高校毕业生就业工作的通知</a></li>"
+        "<li><a href='/2.html'>关于落实一次性扩岗补助政策的通知</a></li></ul></div>"
+        "<ul class='list'><li><a href='/3.html'>某市举办招聘会</a></li><li><a href='/4.html'>某市开展培训</a></li></ul>",
+    )
+    lines = extract_article(html)["body"].split("\n")
+    assert lines[3:] == ["相关文件：", "关于做好2023年高校毕业生就业工作的通知", "关于落实一次性扩岗补助政策的通知"]
+    assert not any("广告" in line or "招聘会" in line for line in lines)
+
+
+def test_text_of_a_main_element_is_not_its_parents_own():
+    paragraphs = "".join(f"<p>第{i}段，本文介绍断点续传的做法，并给出完整示例。</p>" for i in range(1, 6))
+    html = page(
+        "<title>Python 断点续传下载_某某的博客</title>",
+        "<div id='mainBox'><aside><div class='profile'>程序猿小周，原创文章，欢迎关注。粉丝8万，访问量很大。</div></aside>"
+        f"<main><h1>Python 断点续传下载</h1><div class='tags'>分类专栏：爬虫</div>"
+        f"<div id='content_views'>{paragraphs}<pre><code>import requests\nprint(1)</code></pre></div></main></div>",
+    )
+    body = extract_article(html)["body"]
+    assert body.startswith("第1段") and "粉丝" not in body and "分类专栏" not in body and "import requests" in body
