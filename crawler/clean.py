@@ -93,7 +93,7 @@ def _trail_byte_words() -> dict[tuple[str, str], set[str]]:
 
 _EXTRA_COMMA = re.compile(r",(?=[,、。；;：:！!？])")
 _GARBLED_PAIR = re.compile(rf"(,?)\?\?([A-Za-z])(?=([{CJK}]))")
-_QUESTION_RUN = re.compile(rf"(?<=[{CJK}，。、,])\?+(?=[{CJK}])")
+_QUESTION_RUN = re.compile(rf"(?<=[{CJK}，。、,])\?{{2,}}(?=[{CJK}])")
 
 
 def repair_mirror_damage(text: str) -> str:

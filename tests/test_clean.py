@@ -74,6 +74,10 @@ def test_question_marks_in_latin_text_stay():
     assert repair_mirror_damage("what? yes") == "what? yes"
 
 
+def test_a_single_question_mark_between_characters_is_a_question():
+    assert repair_mirror_damage("还要戴口罩吗?专家回应") == "还要戴口罩吗?专家回应"
+
+
 @pytest.mark.parametrize(
     ("half", "full"),
     [
