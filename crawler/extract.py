@@ -960,13 +960,22 @@ def _parts_around(
     ]
 
 
-def _known_container(root: etree._Element) -> tuple[str, etree._Element] | None:
+def _known_container(root: etree._Element) -> tuple[str, list[etree._Element]] | None:
+    """The first known CMS body container with text, and the other visible elements of the
+    same rule that stand apart from it (a body split into two `TRS_Editor` blocks by an
+    image), in page order; furniture such as a footer or comment box is not one of them."""
     for name, xpath in CONTAINERS:
+        found: list[etree._Element] = []
         for el in root.xpath(xpath):
             if _is_hidden(el) or any(_is_hidden(a) for a in el.iterancestors()):
                 continue
-            if re.search(r"[^\W\d_]{2}", _text(el)):
-                return name, el
+            if not re.search(r"[^\W\d_]{2}", _text(el)):
+                continue
+            if found and (_in_furniture(el) or any(a in found for a in el.iterancestors())):
+                continue
+            found.append(el)
+        if found:
+            return name, found
     return None
 
 
@@ -1277,7 +1286,7 @@ def locate(root: etree._Element, url: str = "") -> Located:
     # Body.
     known = _known_container(root)
     if known:
-        parts, sources["body"] = [known[1]], f"container:{known[0]}"
+        parts, sources["body"] = known[1], f"container:{known[0]}"
     else:
         parts = density_parts(root, heading_el)
         sources["body"] = "density" if parts else None

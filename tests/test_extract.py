@@ -720,3 +720,17 @@ def test_text_of_a_main_element_is_not_its_parents_own():
     )
     body = extract_article(html)["body"]
     assert body.startswith("第1段") and "粉丝" not in body and "分类专栏" not in body and "import requests" in body
+
+
+def test_a_body_in_two_cms_containers_is_read_whole():
+    more = BODY.replace("第", "续")
+    html = page(
+        "<title>某县部署工作</title>",
+        f"<h1>某县部署工作</h1><div class='TRS_Editor'>{BODY}</div>"
+        "<div class='pic'><img src='a.jpg'></div>"
+        f"<div class='TRS_Editor'>{more}</div>"
+        "<div class='footer'><div class='TRS_Editor'><p>版权所有，某县人民政府。</p></div></div>",
+    )
+    out = extract_article(html)
+    assert out["body"].count("\n") == 5 and "版权" not in out["body"]
+    assert out["field_sources"]["body"] == "container:TRS_Editor"
