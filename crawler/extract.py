@@ -700,6 +700,16 @@ def _heading_title(
         ):
             continue
         return text, el
+    # A `<title>` that only names the site: the first plain `<h2>` outside page furniture.
+    cut_title = title_from_document_title(doc_title, site_words) if doc_title else ""
+    if not cut_title or _is_site_part(cut_title, known):
+        for el in root.xpath("//body//h2"):
+            text = _text(el)
+            if not 8 <= len(text) <= 80 or _is_hidden(el) or el.find(".//a") is not None:
+                continue
+            if _in_furniture(el) or any(_tag(a) in ("li", "a") or _is_noise(a) for a in el.iterancestors()):
+                continue
+            return text, el
     return None
 
 

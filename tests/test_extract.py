@@ -734,3 +734,12 @@ def test_a_body_in_two_cms_containers_is_read_whole():
     out = extract_article(html)
     assert out["body"].count("\n") == 5 and "版权" not in out["body"]
     assert out["field_sources"]["body"] == "container:TRS_Editor"
+
+
+def test_an_h2_headline_when_the_document_title_only_names_the_site():
+    html = page(
+        "<title>某某县人民政府网</title>",
+        "<div class='nav'><a href='/'>首页</a></div>"
+        f"<div class='article'><h2>某县召开2021年防汛抗旱工作会议</h2><div>{BODY}</div></div>",
+    )
+    assert extract_article(html)["title"] == "某县召开2021年防汛抗旱工作会议"
