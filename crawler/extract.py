@@ -74,7 +74,7 @@ from .article import RawArticle, Rejected, build_report
 from .clean import CJK, clean_text, squash, to_simplified
 from .dates import date_from_url, find_datetime
 
-__all__ = ["Located", "extract_article", "locate", "parse_html"]
+__all__ = ["Located", "extract_article", "locate", "parse_html", "without_document_ends"]
 
 CST = timezone(timedelta(hours=8))
 
@@ -201,14 +201,29 @@ class Located:
 # --- Parsing ----------------------------------------------------------------
 
 
+# `</body>` and `</html>` end tags: lxml drops whatever follows a stray `</html>` in the
+# middle of a page, and puts what follows a stray `</body>` outside the body; browsers
+# show both. Without them lxml closes the document itself.
+_END_TAGS = re.compile(r"</\s*(?:body|html)\s*>", re.I)
+_END_TAGS_BYTES = re.compile(rb"</\s*(?:body|html)\s*>", re.I)
+
+
+def without_document_ends(html: str) -> str:
+    """`html` without its `</body>` and `</html>` end tags (see `_END_TAGS`)."""
+    return _END_TAGS.sub("", html)
+
+
 def parse_html(html: str | bytes) -> etree._Element:
-    """Parse a page once with lxml (an XML declaration in a str is dropped first)."""
+    """Parse a page once with lxml (an XML declaration in a str is dropped first, and so
+    are `</body>` and `</html>`, which lxml takes too literally when they stand early)."""
     if isinstance(html, str):
-        html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)
+        html = without_document_ends(re.sub(r"^\s*<\?xml[^>]*\?>", "", html))
         if not html.strip():
             html = "<html></html>"
-    elif not html.strip():
-        html = b"<html></html>"
+    else:
+        html = _END_TAGS_BYTES.sub(b"", html)
+        if not html.strip():
+            html = b"<html></html>"
     return lxml.html.document_fromstring(html)
 
 

@@ -743,3 +743,14 @@ def test_an_h2_headline_when_the_document_title_only_names_the_site():
         f"<div class='article'><h2>某县召开2021年防汛抗旱工作会议</h2><div>{BODY}</div></div>",
     )
     assert extract_article(html)["title"] == "某县召开2021年防汛抗旱工作会议"
+
+
+@pytest.mark.parametrize("stray", ["</html>", "</body></html>", "</body>"])
+def test_text_after_a_stray_end_of_document_is_read(stray):
+    more = BODY.replace("第", "续")
+    html = (
+        "<html><head><meta charset='utf-8'><title>某县部署工作</title></head><body><h1>某县部署工作</h1>"
+        f"<div class='text'>{BODY}{stray}{more}</div></body></html>"
+    )
+    for doc in (html, html.encode("utf-8")):
+        assert extract_article(doc)["body"].count("\n") == 5

@@ -11,12 +11,14 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import scrapy
+from parsel import Selector
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from ..challenge import challenge_marker
 from ..encoding import looks_binary, mojibake_reason
+from ..extract import without_document_ends
 from ..incremental import Incremental
 from ..layouts import Layout, layout_for
 from ..middlewares import RefusedRequest, error_kind
@@ -113,7 +115,9 @@ class SiteSpider(scrapy.Spider):
                                 f"{len(response.body)} bytes)")
             return
         try:
-            raw = self.layout.read_article(response.selector, response.url)
+            # A stray `</html>` mid-page would end the document for lxml; browsers read on.
+            selector = Selector(text=without_document_ends(response.text), type="html")
+            raw = self.layout.read_article(selector, response.url)
         except Exception as exc:  # a page no selector can read must not stop the crawl
             context.page_failed(response.url, self.site.name, "unreadable",
                                 f"{type(exc).__name__}: {exc}")
