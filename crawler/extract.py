@@ -1501,6 +1501,8 @@ def _author(found: Located, reporters: list[str]) -> tuple[str | None, str | Non
 def extract_article(html: str | bytes, url: str = "") -> dict[str, Any]:
     """Read an article page: title, publish_time, body, source, author, editor, field_sources.
 
+    `title` is the headline as the page writes it (site and column parts cut, spaces
+    squeezed; the shared cleaning's repairs kept, its punctuation width not imposed).
     `publish_time` is ISO 8601 (`2022-03-05T10:18:00+08:00`, or a bare date
     when the page gives no time); `body` is the cleaned paragraphs joined by
     `\\n` (empty when the page has no article body). Fields the page does not
@@ -1547,22 +1549,27 @@ _FIELDS = ("title", "subtitle", "publish_time", "body", "source", "author", "edi
 
 
 def _as_shown(shown: str | None, cleaned: str | None) -> str | None:
-    """The cleaned title with the page's own spaces back where the cleaning only took
-    spaces away (`秋茶开采 “一片叶子”` keeps its space before the quote)."""
+    """The title in the page's own writing where the cleaning only changed spaces and
+    punctuation width: `秋茶开采 “一片叶子”` keeps its space before the quote, and
+    `Python爬虫:断点续传` its ASCII colon. Where the cleaning repaired or removed
+    characters (a pinyin note, a mirror's damage, a site suffix), the cleaned title."""
     if not shown or not cleaned:
         return cleaned
     shown = re.sub(r"\s+", " ", shown).strip()
     chars = [ch for ch in cleaned if ch != " "]
-    if len(chars) != len(shown.replace(" ", "")):
-        return cleaned
-    out, i = [], 0
+    out: list[str] = []
+    i = 0
     for ch in shown:
+        if i == len(chars):
+            break
         if ch == " ":
-            out.append(" ")
-        else:
-            out.append(chars[i])
-            i += 1
-    return "".join(out)
+            out.append(ch)
+            continue
+        if ch != chars[i] and unicodedata.normalize("NFKC", ch) != unicodedata.normalize("NFKC", chars[i]):
+            return cleaned
+        out.append(ch)
+        i += 1
+    return "".join(out).strip() if i == len(chars) else cleaned
 
 
 
