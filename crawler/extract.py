@@ -522,16 +522,17 @@ def _agrees(claimed: str, heading: str | None, doc_title: str) -> bool:
     set to the site's name, or to a rewritten headline) gives way to a heading that
     `<title>` holds; without such a heading it stands. A share title that holds the
     heading and more (`转发：标题，速看！`, `标题 – 站名`) gives way to the heading, and so does
-    one the heading carries on (`标题` against the page's `标题——记村支书张三`).
+    one the heading carries on (`标题` against the page's `标题——记村支书张三`) or sets
+    behind a short label (`【关注】标题`).
     """
     key, head, page_title = _key(claimed), _key(heading), _key(doc_title)
     if head and key != head and head in key:
         return False
     # `<title>` confirms a headline, not the site's name that it also holds.
     page_title = _key(title_from_document_title(doc_title, ())) if head else page_title
-    if len(key) >= 6 and head != key and head.startswith(key) and heading and not (
+    if len(key) >= 6 and head != key and key in head and heading and not (
         find_datetime(heading) or labelled(heading)
-    ):
+    ) and (head.startswith(key) or len(head) - len(key) <= 12):
         return False
     if not key or not head or not page_title or key == head or key in page_title:
         return True

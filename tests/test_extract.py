@@ -767,3 +767,12 @@ def test_the_title_keeps_the_pages_ascii_punctuation_and_cleaning_repairs_stay()
     assert extract_article(html)["title"] == "Python3爬虫实战:断点续传下载"
     noted = page("<title>市應(yīng)對會議</title>", f"<h1>市應(yīng)對疫情會議召開</h1><div>{BODY}</div>")
     assert extract_article(noted)["title"] == "市應對疫情會議召開"
+
+
+def test_a_heading_that_sets_the_share_title_behind_a_label_wins():
+    html = page(
+        "<title>某县出台新规涉及每个人_某某新闻网</title>"
+        "<meta property='og:title' content='某县出台新规涉及每个人'>",
+        f"<h1>【关注】某县出台新规涉及每个人</h1><div>{BODY}</div>",
+    )
+    assert extract_article(html)["title"] == "【关注】某县出台新规涉及每个人"
