@@ -1385,6 +1385,10 @@ def locate(root: etree._Element, url: str = "") -> Located:
     return found
 
 
+# Words that mark a date line as a later change, not the publication.
+_CHANGE_WORDS = re.compile(r"修改|更新|编辑于|最后|modified|updated", re.I)
+
+
 def _has_time(value: str | None) -> bool:
     match = find_datetime(value)
     return bool(match and match["H"])
@@ -1419,7 +1423,9 @@ def publication_time(
     labelled_time = next(
         ((label, v) for label, v in visible if label in _TIME_LABELS and find_datetime(v)), None
     )
-    date_line = next((x for x in meta_lines if find_datetime(x)), None)
+    dated = [x for x in meta_lines if find_datetime(x)]
+    # `已于 2021-09-17 修改` is a change; `于 2021-09-16 首次发布` the publication.
+    date_line = next((x for x in dated if not _CHANGE_WORDS.search(x)), dated[0] if dated else None)
     named = named_times(root, body)
     named_full = next((x for x in named if find_datetime(x)), None)
     script_time = _script_time(root)

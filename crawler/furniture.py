@@ -69,12 +69,13 @@ def is_url_only(line: str) -> bool:
     return bool(re.fullmatch(r"(?:https?://\S+\s*)+", line))
 
 
-_URL = re.compile(r"https?://[\x21-\x7e]+")
+_LEADING_URLS = re.compile(r"^\s*(?:https?://[\x21-\x7e]+\s*)+")
 
 
 def strip_urls(text: str) -> str:
-    """Remove bare URLs from a paragraph."""
-    return _URL.sub("", text).strip()
+    """Remove the bare URLs a copy glues to the start of a paragraph
+    (`https://mp.weixin.qq.com/s/… 2月9日，…`); a URL inside the text is the text's."""
+    return _LEADING_URLS.sub("", text).strip()
 
 
 _BULLET = re.compile(r"^[•·▪●◆■]\s*")

@@ -776,3 +776,12 @@ def test_a_heading_that_sets_the_share_title_behind_a_label_wins():
         f"<h1>【关注】某县出台新规涉及每个人</h1><div>{BODY}</div>",
     )
     assert extract_article(html)["title"] == "【关注】某县出台新规涉及每个人"
+
+
+def test_a_date_line_of_a_later_change_gives_way_to_the_publication():
+    html = page(
+        "<title>Vue3项目白屏_某某的博客</title>",
+        "<h1>Vue3项目白屏</h1><div class='bar'><span class='time'>已于 2021-09-17 10:02:11 修改</span></div>"
+        f"<div class='up-time'>于 2021-09-16 15:20:33 首次发布</div><div>{BODY}</div>",
+    )
+    assert extract_article(html)["publish_time"] == "2021-09-16T15:20:33+08:00"

@@ -52,6 +52,7 @@ def test_nav_lines():
 def test_urls():
     assert is_url_only("https://mp.weixin.qq.com/s/f32Erfs9Z4mu-9a_bivZxg")
     assert strip_urls("https://mp.weixin.qq.com/s/x 2月9日，会议召开") == "2月9日，会议召开"
+    assert strip_urls("访问地址是 http://192.168.10.25/admin/ 。打开后") == "访问地址是 http://192.168.10.25/admin/ 。打开后"
 
 
 def test_bullets():
