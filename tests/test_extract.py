@@ -164,9 +164,10 @@ def test_title_from_document_title(title, expected):
 @pytest.mark.parametrize("case", STORED, ids=lambda c: c.id)
 def test_every_fixture_page_without_its_layout(case: Case):
     out = extract_article(response_for(case.url).text, case.url)
-    # The title as the page writes it; the stored one is the same under the shared cleaning
-    # (seed 002 writes `强调:` where the stored title has `强调：`).
-    assert (clean_text(out["title"]), out["publish_time"], out["body"]) == (
+    # Title and body as the page writes them; the stored ones are the same under the shared
+    # cleaning (seed 002 writes `强调:` where the stored title has `强调：`).
+    body = "\n".join(clean_text(line) for line in out["body"].split("\n"))
+    assert (clean_text(out["title"]), out["publish_time"], body) == (
         case.item["title"], case.item["published_at"], case.item["body"],
     )
     assert out["source"] == case.item["source"] and out["editor"] == case.item["editor"]
@@ -785,3 +786,20 @@ def test_a_date_line_of_a_later_change_gives_way_to_the_publication():
         f"<div class='up-time'>于 2021-09-16 15:20:33 首次发布</div><div>{BODY}</div>",
     )
     assert extract_article(html)["publish_time"] == "2021-09-16T15:20:33+08:00"
+
+
+def test_the_body_keeps_the_pages_own_punctuation_width():
+    html = page(
+        "<title>某县召开会议</title>",
+        "<h1>某县召开会议</h1><div class='text'>"
+        "<p>3月5日,县委书记张三主持召开会议:要求各乡镇(街道)压实责任;确保不出问题!</p>"
+        "<p>会议指出，要坚持外防输入、内防反弹总策略，从严从紧抓好各项防控措施落实。(记者 李四)</p>"
+        "<p>会议强调，要压實責(zé)任，確保各項措施落到實處。</p></div>",
+    )
+    out = extract_article(html)
+    assert out["body"].split("\n") == [
+        "3月5日,县委书记张三主持召开会议:要求各乡镇(街道)压实责任;确保不出问题!",
+        "会议指出，要坚持外防输入、内防反弹总策略，从严从紧抓好各项防控措施落实。",
+        "会议强调，要压實責任，確保各項措施落到實處。",
+    ]
+    assert out["reporters"] == ["李四"]
