@@ -85,14 +85,15 @@ def _body(raw: RawArticle, title: str) -> tuple[list[str], list[str], str | None
     reporters: list[str] = []
     editor: str | None = None
     hints: dict[str, str] = {}
-    seen: set[str] = set()
+    first_at: dict[str, int] = {}  # a kept paragraph's key -> its index
+    expected = -1  # in a repeated run: the index of the paragraph that repeats next
     lines = [
         clean_text(part)
         for chunk in raw.body
         for line in (chunk or "").splitlines()
         for part in _FLATTENED_BREAK.split(line)
     ]
-    for line in lines:
+    for i, line in enumerate(lines):
         if not line:
             continue
         # An end marker or an editor line closes the article; before its first paragraph
@@ -128,11 +129,27 @@ def _body(raw: RawArticle, title: str) -> tuple[list[str], list[str], str | None
         if not line:
             continue
         key = squash(line)
-        if key in seen and len(key) >= 10:
+        j = first_at.get(key) if len(key) >= 10 else None
+        if j is not None and (j == expected or _starts_repeat(j, paragraphs, lines, i)):
+            expected = j + 1
             continue  # the page carries its body twice
-        seen.add(key)
+        expected = -1
+        first_at.setdefault(key, len(paragraphs))
         paragraphs.append(line)
     return paragraphs, reporters, editor, hints
+
+
+def _starts_repeat(j: int, paragraphs: list[str], lines: list[str], i: int) -> bool:
+    """Does the line at `i`, a copy of paragraph `j`, start the body over again? It does
+    when the body so far is that one paragraph, or when the next line copies paragraph
+    `j + 1` too. A single paragraph the article itself repeats is kept."""
+    if j == 0 and len(paragraphs) == 1:
+        return True
+    if j + 1 >= len(paragraphs):
+        return False
+    following = next((x for x in lines[i + 1 :] if x), "")
+    following = bylines.split_byline(furniture.strip_urls(following))[0]
+    return squash(following) == squash(paragraphs[j + 1])
 
 
 def content_hash(report: dict) -> str:

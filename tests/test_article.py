@@ -61,6 +61,18 @@ def test_a_body_the_page_carries_twice_is_kept_once():
     assert report["body"].splitlines() == [BODY, second]
 
 
+def test_a_one_paragraph_body_carried_twice_is_kept_once():
+    report = build_report(raw(body=[BODY, "扫一扫在手机打开当前页", BODY]))
+    assert report["body"] == BODY
+
+
+def test_a_paragraph_the_article_repeats_is_kept():
+    second = "何平强调，要本着对人民群众高度负责的态度，抓好各项工作落实。"
+    third = "会议要求，各地要加强值班值守，确保信息畅通。"
+    report = build_report(raw(body=[BODY, second, BODY, third]))
+    assert report["body"].splitlines() == [BODY, second, BODY, third]
+
+
 def test_pasted_title_copies_give_source_and_subtitle():
     title = "雷健坤主持召开市委第六十二次疫情防控专题会强调：保持高度警醒"
     report = build_report(raw(title=title, body=[
