@@ -1005,6 +1005,28 @@ def _known_container(root: etree._Element) -> tuple[str, list[etree._Element]] |
     return None
 
 
+def _captions_before(body: etree._Element, heading: etree._Element | None) -> list[str]:
+    """The captions of a picture set just before the body, after the title (an e-paper's
+    `<table class="picture">` above `#ozoom`): short lines beside an image, one of which
+    ends a sentence. Summary boxes and link galleries are not pictures of the article."""
+    sibling = body.getprevious()
+    for _ in range(3):
+        while sibling is not None and not isinstance(sibling.tag, str):
+            sibling = sibling.getprevious()
+        if sibling is None or sibling is heading or (heading is not None and heading in sibling.iter()):
+            return []
+        names = f"{sibling.get('class') or ''} {sibling.get('id') or ''}"
+        if sibling.find(".//img") is not None and not (
+            _is_hidden(sibling) or _is_noise(sibling) or _SUMMARY_NAMES.search(names)
+        ) and _link_density(sibling) <= 0.25:
+            lines = blocks_of(sibling)
+            if lines and all(len(x) <= 120 for x in lines) and any(_SENTENCE_END.search(x) for x in lines):
+                return lines
+            return []
+        sibling = sibling.getprevious()
+    return []
+
+
 # --- Visible lines ----------------------------------------------------------
 
 
@@ -1318,6 +1340,8 @@ def locate(root: etree._Element, url: str = "") -> Located:
         sources["body"] = "density" if parts else None
     body_el = parts[0] if parts else None
     raw_body = [line for part in parts for line in blocks_of(part)]
+    if body_el is not None:
+        raw_body = _captions_before(body_el, heading_el) + raw_body
     links = frozenset().union(*(_link_lines(part) for part in parts))
     body_lines, body_meta = _trim_body(raw_body, links)
     found.body = body_lines

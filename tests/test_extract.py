@@ -803,3 +803,17 @@ def test_the_body_keeps_the_pages_own_punctuation_width():
         "会议强调，要压實責任，確保各項措施落到實處。",
     ]
     assert out["reporters"] == ["李四"]
+
+
+def test_captions_of_a_picture_set_just_before_the_body_open_it():
+    html = page(
+        "<title>沙河镇：小葡萄串起致富路--某某日报</title>",
+        "<div class='article-title'><h1>沙河镇：小葡萄串起致富路</h1></div>"
+        "<table class='picture'><tr><td><img src='a.jpg'></td></tr>"
+        "<tr><td class='pictext'>沙河镇葡萄种植户正在采摘葡萄。</td></tr>"
+        "<tr><td class='pictext'>本报记者 郑晓峰 摄</td></tr></table>"
+        f"<div id='ozoom'>{BODY}</div>"
+        "<div class='related'><img src='b.jpg'><a href='/2.html'>另一篇文章的标题很长很长</a></div>",
+    )
+    lines = extract_article(html)["body"].split("\n")
+    assert lines[0] == "沙河镇葡萄种植户正在采摘葡萄。" and len(lines) == 4
