@@ -262,7 +262,11 @@ def _is_hidden(el: etree._Element) -> bool:
 def _is_noise(el: etree._Element) -> bool:
     """A widget, pager, share bar or related list, by its class or id. An element so named
     that holds running text (three sentences, few links) is still an article's part
-    (`<div id="printContent">`), unless named as a footer, comments or related reading."""
+    (`<div id="printContent">`), unless named as a footer, comments or related reading.
+    `<body>` and `<html>` are never noise: their names are the layout's flags
+    (`comments-open`)."""
+    if _tag(el) in ("body", "html"):
+        return False
     names = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
     if not names or _CONTAINER_NAMES.search(names) and not _NOISE.search(re.sub("content", "", names, flags=re.I)):
         return False
@@ -820,12 +824,17 @@ _POSITIVE = re.compile(
 
 
 def _in_furniture(el: etree._Element) -> bool:
-    """`el` sits in a footer, sidebar, comment box or related list (its own names or an ancestor's)."""
+    """`el` sits in a footer, sidebar, comment box or related list (its own names or an
+    ancestor's). Names on `<body>` and on wrappers that hold the page's `<h1>` are the
+    layout's flags (`comments-open`, `has-sidebar`), not furniture."""
     for node in (el, *el.iterancestors()):
-        if _tag(node) in ("footer", "aside", "nav"):
+        tag = _tag(node)
+        if tag in ("body", "html"):
+            break
+        if tag in ("footer", "aside", "nav"):
             return True
         names = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if _STRONG_NOISE.search(names):
+        if _STRONG_NOISE.search(names) and node.find(".//h1") is None:
             return True
     return False
 

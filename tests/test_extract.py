@@ -817,3 +817,16 @@ def test_captions_of_a_picture_set_just_before_the_body_open_it():
     )
     lines = extract_article(html)["body"].split("\n")
     assert lines[0] == "沙河镇葡萄种植户正在采摘葡萄。" and len(lines) == 4
+
+
+@pytest.mark.parametrize("flags", ["class='single-post comments-open'", "class='page has-sidebar'"])
+def test_layout_flags_on_the_body_or_the_main_wrapper_are_not_furniture(flags):
+    html = (
+        f"<html><head><meta charset='utf-8'><title>某县部署工作</title></head><body {flags}>"
+        f"<div class='wrap {flags.split(chr(39))[1]}'><h1>某县部署工作</h1>"
+        "<div class='meta'><span class='time'>2022-07-28 10:00</span></div>"
+        f"<div class='entry'>{BODY}</div></div>"
+        "<div class='sidebar'><p>热门文章：某县召开会议，部署下一阶段各项工作。</p></div></body></html>"
+    )
+    out = extract_article(html)
+    assert out["body"].count("\n") == 2 and out["publish_time"] == "2022-07-28T10:00:00+08:00"
