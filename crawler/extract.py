@@ -853,14 +853,14 @@ def density_container(
 
 
 def density_parts(
-    root: etree._Element, after: etree._Element | None = None
+    root: etree._Element, after: etree._Element | None = None, *, show_hidden: bool = False
 ) -> list[etree._Element]:
     """The body by text density: the densest element (see :func:`density_container`), then
     the siblings after it that carry the same article on (a body split into several
     wrappers by image, video or ad blocks): siblings holding punctuated running text with
     few links, at least a fifth of the densest element's score, or a sentence of their own.
     """
-    hidden = _hidden_set(root)
+    hidden = set() if show_hidden else _hidden_set(root)
     order = {el: i for i, el in enumerate(root.iter())}
     scores: dict[etree._Element, float] = {}
 
@@ -995,14 +995,16 @@ def _parts_around(
     ]
 
 
-def _known_container(root: etree._Element) -> tuple[str, list[etree._Element]] | None:
+def _known_container(
+    root: etree._Element, show_hidden: bool = False
+) -> tuple[str, list[etree._Element]] | None:
     """The first known CMS body container with text, and the other visible elements of the
     same rule that stand apart from it (a body split into two `TRS_Editor` blocks by an
     image), in page order; furniture such as a footer or comment box is not one of them."""
     for name, xpath in CONTAINERS:
         found: list[etree._Element] = []
         for el in root.xpath(xpath):
-            if _is_hidden(el) or any(_is_hidden(a) for a in el.iterancestors()):
+            if not show_hidden and (_is_hidden(el) or any(_is_hidden(a) for a in el.iterancestors())):
                 continue
             if not re.search(r"[^\W\d_]{2}", _text(el)):
                 continue
@@ -1347,6 +1349,13 @@ def locate(root: etree._Element, url: str = "") -> Located:
     else:
         parts = density_parts(root, heading_el)
         sources["body"] = "density" if parts else None
+    if not parts:
+        # A page that hides its article until a script shows it (`style="display:none"`
+        # on the wrapper): read it as the browser will show it.
+        known = _known_container(root, show_hidden=True)
+        parts = known[1] if known else density_parts(root, heading_el, show_hidden=True)
+        if parts:
+            sources["body"] = f"container:{known[0]}+hidden" if known else "density+hidden"
     body_el = parts[0] if parts else None
     raw_body = [line for part in parts for line in blocks_of(part)]
     if body_el is not None:

@@ -830,3 +830,23 @@ def test_layout_flags_on_the_body_or_the_main_wrapper_are_not_furniture(flags):
     )
     out = extract_article(html)
     assert out["body"].count("\n") == 2 and out["publish_time"] == "2022-07-28T10:00:00+08:00"
+
+
+def test_an_article_hidden_until_a_script_shows_it_is_read():
+    html = page(
+        "<title>某县部署工作</title>",
+        f"<div id='main' style='display:none'><h1>某县部署工作</h1><div class='entry'>{BODY}</div></div>"
+        "<script>document.getElementById('main').style.display='block'</script>",
+    )
+    out = extract_article(html)
+    assert out["body"].count("\n") == 2 and out["field_sources"]["body"] == "density+hidden"
+    assert out["title"] == "某县部署工作"
+
+
+def test_a_visible_body_still_wins_over_hidden_copies():
+    html = page(
+        "<title>某县部署工作</title>",
+        f"<h1>某县部署工作</h1><div class='entry'>{BODY}</div>"
+        f"<div class='print' style='display:none'>{BODY}{BODY}</div>",
+    )
+    assert extract_article(html)["field_sources"]["body"] == "density"
