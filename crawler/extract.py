@@ -69,7 +69,7 @@ import lxml.html
 import opencc
 from lxml import etree
 
-from . import bylines
+from . import bylines, furniture
 from .article import RawArticle, Rejected, build_report
 from .clean import CJK, clean_text, squash, to_simplified
 from .dates import date_from_url, find_datetime
@@ -1066,18 +1066,23 @@ _BAR_BYLINE = re.compile(
 # `[责编：…]`, an empty `责任编辑：`, each possibly after a `【纠错】` widget.
 _TAIL_META = re.compile(
     r"^[(（【\[]?\s*(?:责任编辑|责编|编辑|来源|本文来源|文章来源|稿件来源|信息来源|作者|审核|校对|"
-    r"监制|统筹)"
+    r"监制|统筹|记者|通讯员|摄影|摄像|文字|图片|文|图)"
     r"\s*[:：|｜]\s*[^。！？]{0,30}$"
 )
 _WIDGET_CHUNK = re.compile(r"^\s*[【\[](?:纠错|收藏|打印|关闭|返回顶部|分享)[】\]]\s*")
 
 
+# A closing contributor line in parentheses: `（心血管内科 宋佳）`, `（县农业局 周立新）`.
+_TAIL_CONTRIBUTOR = re.compile(rf"^[(（][^()（）。，！？]{{2,20}}[\s\u3000]+[{CJK}·]{{2,4}}[)）]$")
+
+
 def _is_tail_meta(line: str) -> bool:
-    """`line` is a closing source/editor line, a bracketed one or one behind a widget marker."""
+    """`line` is a closing source/editor line, a bracketed one or one behind a widget marker,
+    or a contributor in parentheses."""
     text = to_simplified(clean_text(line)) or ""
     while _WIDGET_CHUNK.match(text):
         text = _WIDGET_CHUNK.sub("", text, count=1)
-    return bool(text) and len(text) <= 40 and bool(_TAIL_META.match(text))
+    return bool(text) and len(text) <= 40 and bool(_TAIL_META.match(text) or _TAIL_CONTRIBUTOR.match(text))
 
 
 # A byline in parentheses right after a dateline: `新华社合肥3月16日电（记者 刘美子）`,
@@ -1111,18 +1116,28 @@ def _link_lines(el: etree._Element | None) -> frozenset[str]:
     return frozenset(squash(_text(a)) for a in el.iter("a") if squash(_text(a)))
 
 
+# Closing byline lines (`记者：钟毅 许丹丹`, `（记者 杨秀芝 通讯员 吴小平）`): the cleaning reads the
+# reporters from them, so the tail is trimmed past them and they are kept.
+_TAIL_BYLINE = re.compile(r"^[(（【\[]?\s*(?:本报)?(?:记者|通讯员|摄影|摄像|文字|图片|文|图)")
+
+
 def _drop_tail(kept: list[str], links: frozenset[str]) -> list[str]:
     """Cut the closing furniture off the body: source and editor lines, and lone short links
-    (`返回首页`, `阅读原文`) after the last paragraph."""
+    (`返回首页`, `阅读原文`) after the last paragraph. Byline lines among them stay, for
+    the cleaning to read the reporters from."""
+    bylines_after: list[str] = []
     while kept:
         last = kept[-1]
-        if _is_tail_meta(last) or (
+        if _is_tail_meta(last) and _TAIL_BYLINE.match(to_simplified(clean_text(last)) or ""):
+            bylines_after.insert(0, kept.pop())
+            continue
+        if _is_tail_meta(last) or furniture.is_furniture(clean_text(last)) or (
             len(last.strip()) <= 20 and squash(last) in links and not _DOCUMENT.search(last.strip())
         ):
             kept.pop()
             continue
         break
-    return kept
+    return kept + bylines_after
 
 
 def _trim_body(

@@ -850,3 +850,19 @@ def test_a_visible_body_still_wins_over_hidden_copies():
         f"<div class='print' style='display:none'>{BODY}{BODY}</div>",
     )
     assert extract_article(html)["field_sources"]["body"] == "density"
+
+
+def test_closing_contributor_and_credit_blocks_leave_the_body():
+    html = page(
+        "<title>某县防汛演练</title>",
+        f"<h1>某县防汛演练</h1><div class='text'><p>点击蓝字 关注我们</p>{BODY}"
+        "<p>来源：某县融媒体中心</p><p>记者：钟毅 许丹丹</p><p>编辑：刘倩</p><p>审核：钟立新</p>"
+        "<p>分享、点赞、在看，都是对我们最大的支持</p></div>",
+    )
+    body = extract_article(html)["body"]
+    assert body.count("\n") == 2 and body.startswith("第1段") and body.endswith("措施落实。")
+    contributor = page(
+        "<title>冬季心血管病预防</title>",
+        f"<h1>冬季心血管病预防</h1><div class='text'>{BODY}<p>（心血管内科 宋佳）</p></div>",
+    )
+    assert extract_article(contributor)["body"].endswith("措施落实。")
