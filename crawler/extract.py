@@ -259,6 +259,16 @@ def _is_hidden(el: etree._Element) -> bool:
     return bool(_HIDDEN.search(el.get("style") or "")) or el.get("hidden") is not None
 
 
+def _hidden_on_page(el: etree._Element) -> bool:
+    """`el` or one of its ancestors is hidden."""
+    return _is_hidden(el) or any(_is_hidden(a) for a in el.iterancestors())
+
+
+def _names(el: etree._Element) -> str:
+    """An element's class and id, as one string its names are searched in."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+
+
 def _is_noise(el: etree._Element) -> bool:
     """A widget, pager, share bar or related list, by its class or id. An element so named
     that holds running text (three sentences, few links) is still an article's part
@@ -267,7 +277,7 @@ def _is_noise(el: etree._Element) -> bool:
     (`comments-open`)."""
     if _tag(el) in ("body", "html"):
         return False
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+    names = _names(el)
     if not names or _CONTAINER_NAMES.search(names) and not _NOISE.search(re.sub("content", "", names, flags=re.I)):
         return False
     if not _NOISE.search(names):
@@ -303,7 +313,7 @@ _FOLD_NAMES = re.compile(r"fold|collapse|expand|zhankai|more-?con|hide-?con|rest
 
 def _is_folded_text(el: etree._Element) -> bool:
     """A hidden element named as a fold that holds running text: part of the article."""
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    names = _names(el)
     if not _FOLD_NAMES.search(names):
         return False
     return len(_SENTENCE_END.findall(_own_text(el))) >= 2 and _link_density(el) <= 0.3
@@ -614,10 +624,10 @@ def _heading_variants(el: etree._Element) -> list[str]:
     return variants
 
 
-def _title_stems(doc_title: str, site_words: tuple[str, ...] = ()) -> list[str]:
+def _title_stems(doc_title: str, cut_title: str) -> list[str]:
     """The keys of the beginnings of a headline that `<title>` may hold cut short: the parts
-    a CMS cut with an ellipsis, and `<title>` without its site and column parts (a CMS that
-    cuts titles at a fixed length writes no ellipsis)."""
+    a CMS cut with an ellipsis, and `cut_title`, `<title>` without its site and column parts
+    (a CMS that cuts titles at a fixed length writes no ellipsis)."""
     stems = []
     for part in _split_title(doc_title) or [doc_title]:
         key = squash(part)
@@ -625,7 +635,7 @@ def _title_stems(doc_title: str, site_words: tuple[str, ...] = ()) -> list[str]:
             stem = _key(_ELLIPSIS.sub("", key))
             if len(stem) >= 6:
                 stems.append(stem)
-    cut = _key(title_from_document_title(doc_title, site_words)) if doc_title else ""
+    cut = _key(cut_title)
     if len(cut) >= 10 and cut not in stems:
         stems.append(cut)
     return stems
@@ -650,7 +660,7 @@ def _shown_in(text: str, keys: list[str], stems: list[str]) -> int:
 def _is_logo(el: etree._Element) -> bool:
     """A heading that carries the site's name: named as a logo, or only a link to the home page."""
     for node in el.iter():
-        if isinstance(node.tag, str) and _LOGO_NAMES.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+        if isinstance(node.tag, str) and _LOGO_NAMES.search(_names(node)):
             return True
     links = el.findall(".//a")
     if len(links) == 1 and squash(_text(links[0])) == squash(_text(el)):
@@ -669,10 +679,10 @@ def _title_candidates(root: etree._Element) -> list[etree._Element]:
     for el in root.xpath("//body//*"):
         if not isinstance(el.tag, str) or _tag(el) in ("html", "head", "body", "title"):
             continue
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        names = _names(el)
         if _tag(el) not in ("h1", "h2", "h3") and not _TITLE_NAMES.search(names):
             continue
-        if _is_hidden(el) or any(_is_hidden(a) for a in el.iterancestors()):
+        if _hidden_on_page(el):
             continue
         found.append(el)
     return found
@@ -685,11 +695,13 @@ def _heading_title(
     shows: the best-matched, then the longest one (see :func:`_shown_in`). Without one, the
     first `<h1>` that is not the site's logo."""
     keys = [_key(doc_title), _key(share_title)]
-    stems = _title_stems(doc_title, site_words)
+    cut_title = title_from_document_title(doc_title, site_words) if doc_title else ""
+    stems = _title_stems(doc_title, cut_title)
     known = {squash(w) for w in site_words if w}
-    cut = len(_key(title_from_document_title(doc_title, site_words))) if doc_title else 0
+    cut = len(_key(cut_title))
+    candidates = _title_candidates(root)
     best: tuple[int, int, str, etree._Element] | None = None
-    for el in _title_candidates(root):
+    for el in candidates:
         for text in _heading_variants(el):
             if not (4 <= len(text) <= 120):
                 continue
@@ -702,7 +714,7 @@ def _heading_title(
                 best = (rank, len(_key(text)), text, el)
     if best:
         return best[2], best[3]
-    shown = _line_title(root, doc_title, stems, site_words)
+    shown = _line_title(root, keys[0], stems, known, cut_title)
     if shown:
         return shown
     for el in root.xpath("//body//h1"):
@@ -711,7 +723,7 @@ def _heading_title(
             _is_site_part(text, known) and _key(text) in keys[0]
         ):
             return text, el
-    for el in _title_candidates(root):
+    for el in candidates:
         text = _text(el)
         if _tag(el) in ("h2", "h3") or not 6 <= len(text) <= 80 or _is_logo(el):
             continue
@@ -721,7 +733,6 @@ def _heading_title(
             continue
         return text, el
     # A `<title>` that only names the site: the first plain `<h2>` outside page furniture.
-    cut_title = title_from_document_title(doc_title, site_words) if doc_title else ""
     if not cut_title or _is_site_part(cut_title, known):
         for el in root.xpath("//body//h2"):
             text = _text(el)
@@ -738,15 +749,15 @@ _LINE_TAGS = frozenset("p div td span font b strong center".split())
 
 
 def _line_title(
-    root: etree._Element, doc_title: str, stems: list[str], site_words: tuple[str, ...]
+    root: etree._Element, title_key: str, stems: list[str], known: set[str], cut_title: str
 ) -> tuple[str, etree._Element] | None:
-    """A headline in plain markup: the longest element of text alone that `<title>` holds
-    (most of `<title>` without its site and column parts) or that starts with a headline
-    `<title>` holds cut short; never a link, a list item or a site name."""
-    cut = _key(title_from_document_title(doc_title, site_words)) if doc_title else ""
+    """A headline in plain markup: the longest element of text alone that `<title>` (its key
+    `title_key`) holds, most of `cut_title` (`<title>` without its site and column parts),
+    or that starts with a headline `<title>` holds cut short; never a link, a list item or a
+    site name (`known`)."""
+    cut = _key(cut_title)
     if len(cut) < 4:
         return None
-    known = {squash(w) for w in site_words if w}
     best: tuple[int, int, str, etree._Element] | None = None
     for el in root.xpath("//body//*"):
         if _tag(el) not in _LINE_TAGS or el.find(".//a") is not None:
@@ -756,12 +767,12 @@ def _line_title(
         text = _text(el)
         if not 6 <= len(text) <= 120 or _is_site_part(text, known):
             continue
-        rank = _shown_in(text, [_key(doc_title)], stems)
+        rank = _shown_in(text, [title_key], stems)
         if rank == 2 and 10 * len(_key(text)) < 6 * len(cut):
             continue
         if not rank or _in_furniture(el) or any(_tag(a) in ("li", "a") for a in el.iterancestors()):
             continue
-        if _is_hidden(el) or any(_is_hidden(a) for a in el.iterancestors()):
+        if _hidden_on_page(el):
             continue
         if best is None or (rank, len(text)) > best[:2]:
             best = (rank, len(text), text, el)
@@ -778,7 +789,7 @@ def _subtitle_after(heading: etree._Element) -> str | None:
         sibling = sibling.getnext()
     if sibling is None:
         return None
-    names = f"{sibling.get('class') or ''} {sibling.get('id') or ''}"
+    names = _names(sibling)
     if _tag(sibling) not in ("h2", "h3", "h4") and not _SUBTITLE_NAMES.search(names):
         return None
     text = _text(sibling)
@@ -823,20 +834,31 @@ _POSITIVE = re.compile(
 )
 
 
+def _is_furniture_box(node: etree._Element) -> bool:
+    """A footer, sidebar, comment box or related list by its tag or names. Names on
+    `<body>` and on wrappers that hold the page's `<h1>` are the layout's flags
+    (`comments-open`, `has-sidebar`), not furniture."""
+    tag = _tag(node)
+    if tag in ("body", "html"):
+        return False
+    if tag in ("footer", "aside", "nav"):
+        return True
+    return bool(_STRONG_NOISE.search(_names(node))) and node.find(".//h1") is None
+
+
 def _in_furniture(el: etree._Element) -> bool:
-    """`el` sits in a footer, sidebar, comment box or related list (its own names or an
-    ancestor's). Names on `<body>` and on wrappers that hold the page's `<h1>` are the
-    layout's flags (`comments-open`, `has-sidebar`), not furniture."""
-    for node in (el, *el.iterancestors()):
-        tag = _tag(node)
-        if tag in ("body", "html"):
-            break
-        if tag in ("footer", "aside", "nav"):
-            return True
-        names = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if _STRONG_NOISE.search(names) and node.find(".//h1") is None:
-            return True
-    return False
+    """`el` sits in page furniture (its own names or an ancestor's, see
+    :func:`_is_furniture_box`)."""
+    return any(_is_furniture_box(node) for node in (el, *el.iterancestors()))
+
+
+def _furniture_set(root: etree._Element) -> set[etree._Element]:
+    """Every element that sits in page furniture, found in one walk of the page."""
+    inside: set[etree._Element] = set()
+    for el in root.iter():
+        if isinstance(el.tag, str) and el not in inside and _is_furniture_box(el):
+            inside.update(el.iter())
+    return inside
 
 
 def density_container(
@@ -861,6 +883,7 @@ def density_parts(
     few links, at least a fifth of the densest element's score, or a sentence of their own.
     """
     hidden = set() if show_hidden else _hidden_set(root)
+    furniture_boxes = _furniture_set(root)
     order = {el: i for i, el in enumerate(root.iter())}
     scores: dict[etree._Element, float] = {}
 
@@ -883,7 +906,7 @@ def density_parts(
         if len(text) < 10:
             continue
         punct = len(_PUNCT.findall(text))
-        if not punct or _in_furniture(el):
+        if not punct or el in furniture_boxes:
             continue
         score = 1 + punct + min(len(text) / 100, 3)
         credit(target, score)
@@ -893,11 +916,11 @@ def density_parts(
     ancestors_of_title = set(after.iterancestors()) if after is not None else set()
     best, best_score = None, 0.0
     for el, score in sorted(scores.items(), key=lambda kv: -kv[1])[:15]:
-        if _in_furniture(el):
+        if el in furniture_boxes:
             continue
         if _tag(el) in ("html", "body"):
             score *= 0.5
-        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        names = _names(el)
         if _POSITIVE.search(names):
             score *= 1.25
         if title_at >= 0 and order[el] < title_at and el not in ancestors_of_title:
@@ -980,7 +1003,7 @@ def _parts_around(
             text = readable(sibling)
             if not text or _tag(sibling) not in (_tag(best), "p") or len(_PUNCT.findall(text)) < 2:
                 continue
-            sibling_names = f"{sibling.get('class') or ''} {sibling.get('id') or ''}"
+            sibling_names = _names(sibling)
             if order[sibling] < order[best] and _SUMMARY_NAMES.search(sibling_names):
                 continue
             parts.append(sibling)
@@ -1004,7 +1027,7 @@ def _known_container(
     for name, xpath in CONTAINERS:
         found: list[etree._Element] = []
         for el in root.xpath(xpath):
-            if not show_hidden and (_is_hidden(el) or any(_is_hidden(a) for a in el.iterancestors())):
+            if not show_hidden and _hidden_on_page(el):
                 continue
             if not re.search(r"[^\W\d_]{2}", _text(el)):
                 continue
@@ -1026,7 +1049,7 @@ def _captions_before(body: etree._Element, heading: etree._Element | None) -> li
             sibling = sibling.getprevious()
         if sibling is None or sibling is heading or (heading is not None and heading in sibling.iter()):
             return []
-        names = f"{sibling.get('class') or ''} {sibling.get('id') or ''}"
+        names = _names(sibling)
         if sibling.find(".//img") is not None and not (
             _is_hidden(sibling) or _is_noise(sibling) or _SUMMARY_NAMES.search(names)
         ) and _link_density(sibling) <= 0.25:
@@ -1214,7 +1237,7 @@ _LONE_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年?\s*$")
 
 
 def _is_time_named(el: etree._Element) -> bool:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    names = _names(el).lower()
     return any(part in _TIME_WORDS for part in re.split(r"[\s_\-]+", names) if part)
 
 
@@ -1597,7 +1620,7 @@ def extract_article(html: str | bytes, url: str = "") -> dict[str, Any]:
         else:
             sources.setdefault(name, None)
     return {
-        "title": _as_shown(found.title, report.get("title")),
+        "title": _as_written(report.get("title") or "", [found.title or ""]) or None,
         "subtitle": report.get("subtitle"),
         "publish_time": report.get("published_at"),
         "body": _as_written(report.get("body") or "", found.body),
@@ -1614,9 +1637,10 @@ _FIELDS = ("title", "subtitle", "publish_time", "body", "source", "author", "edi
 
 
 def _as_written(cleaned: str, raw_lines: list[str]) -> str:
-    """Each cleaned paragraph in the page's own writing where the page holds the same
-    text up to spaces and character width (`3月5日,县委…` keeps its ASCII comma); a
-    paragraph the cleaning repaired (a pinyin note, a mirror's damage) stays cleaned."""
+    """Each cleaned line (a title, a body's paragraphs) in the page's own writing where the
+    page holds the same text up to spaces and character width (`3月5日,县委…` keeps its
+    ASCII comma, `秋茶开采 “一片叶子”` its space); a line the cleaning repaired (a pinyin
+    note, a mirror's damage) stays cleaned."""
     if not cleaned:
         return cleaned
     raw = " ".join(raw_lines)
@@ -1642,30 +1666,6 @@ def _as_written(cleaned: str, raw_lines: list[str]) -> str:
         out.append(re.sub(r"\s+", " ", raw[start : end + 1]).strip())
         cursor = at + len(key)
     return "\n".join(out)
-
-
-def _as_shown(shown: str | None, cleaned: str | None) -> str | None:
-    """The title in the page's own writing where the cleaning only changed spaces and
-    punctuation width: `秋茶开采 “一片叶子”` keeps its space before the quote, and
-    `Python爬虫:断点续传` its ASCII colon. Where the cleaning repaired or removed
-    characters (a pinyin note, a mirror's damage, a site suffix), the cleaned title."""
-    if not shown or not cleaned:
-        return cleaned
-    shown = re.sub(r"\s+", " ", shown).strip()
-    chars = [ch for ch in cleaned if ch != " "]
-    out: list[str] = []
-    i = 0
-    for ch in shown:
-        if i == len(chars):
-            break
-        if ch == " ":
-            out.append(ch)
-            continue
-        if ch != chars[i] and unicodedata.normalize("NFKC", ch) != unicodedata.normalize("NFKC", chars[i]):
-            return cleaned
-        out.append(ch)
-        i += 1
-    return "".join(out).strip() if i == len(chars) else cleaned
 
 
 

@@ -472,28 +472,101 @@ def test_english_page_body_by_text_density():
 # --- Headlines in plain markup, and bodies split into several wrappers --------------------
 
 
-def test_title_matches_across_punctuation_width():
-    html = page(
+# Headlines: (the head's `<title>` and metas, the body's markup, the title expected).
+HEADLINES = [
+    pytest.param(
         '<title>关于"双减"工作的通知: 各校须于9月1日前落实 | 某区教育局</title>',
         f"<h2>栏目</h2><h1>关于“双减”工作的通知：各校须于9月1日前落实</h1><div>{BODY}</div>",
-    )
-    assert extract_article(html)["title"] == "关于“双减”工作的通知：各校须于9月1日前落实"
-
-
-def test_title_broken_by_br_joins_chinese_halves():
-    html = page(
+        "关于“双减”工作的通知：各校须于9月1日前落实",
+        id="title_matches_across_punctuation_width",
+    ),
+    pytest.param(
         "<title>某县召开防汛工作会议 部署汛期各项准备_某县新闻网</title>",
         f"<h1>某县召开防汛工作会议<br>\n部署汛期各项准备</h1><div>{BODY}</div>",
-    )
-    assert extract_article(html)["title"] == "某县召开防汛工作会议部署汛期各项准备"
-
-
-def test_title_without_a_trailing_badge():
-    html = page(
+        "某县召开防汛工作会议部署汛期各项准备",
+        id="title_broken_by_br_joins_chinese_halves",
+    ),
+    pytest.param(
         "<title>某市5G基站建设提速 年内新增两千座</title>",
         f"<h1>某市5G基站建设提速 年内新增两千座<span class='label'>原创</span></h1><div>{BODY}</div>",
-    )
-    assert extract_article(html)["title"] == "某市5G基站建设提速 年内新增两千座"
+        "某市5G基站建设提速 年内新增两千座",
+        id="title_without_a_trailing_badge",
+    ),
+    pytest.param(
+        "<title>某某区人民政府网</title>",
+        f"<h1><a href='/?p=123'>某区开展夏季安全生产大检查</a></h1><div>{BODY}</div>",
+        "某区开展夏季安全生产大检查",
+        id="a_heading_linking_to_its_own_article_is_the_title",
+    ),
+    pytest.param(
+        "<title>政务要闻--某县召开2021年防汛抗旱工作会议--某县人民政府</title>",
+        "<table><tr><td>某县人民政府</td></tr><tr><td align='center'><font size='5'><b>"
+        f"某县召开2021年防汛抗旱工作会议</b></font></td></tr><tr><td>{BODY}</td></tr></table>",
+        "某县召开2021年防汛抗旱工作会议",
+        id="title_in_plain_markup_that_the_document_title_holds",
+    ),
+    pytest.param(
+        "<title>某某县人民政府网</title>",
+        "<div class='side'><div class='title'>政务要闻</div><ul><li><a href='/2.html'>"
+        "某县开展消防安全检查</a></li></ul></div>"
+        f"<div class='headline'>某县召开2021年防汛抗旱工作会议</div><div>{BODY}</div>",
+        "某县召开2021年防汛抗旱工作会议",
+        id="title_in_a_headline_element_when_the_document_title_is_the_site",
+    ),
+    pytest.param(
+        "<title>坚守深山二十年的村支书_某某新闻网</title>"
+        "<meta property='og:title' content='坚守深山二十年的村支书'>",
+        f"<h1>坚守深山二十年的村支书——记某某村党支部书记张三</h1><div>{BODY}</div>",
+        "坚守深山二十年的村支书——记某某村党支部书记张三",
+        id="a_heading_that_carries_a_shortened_share_title_on_wins",
+    ),
+    pytest.param(
+        "<title>某县召开防汛工作会议_某某新闻网</title>"
+        "<meta property='og:title' content='某县召开防汛工作会议'>",
+        f"<div class='title'>某县召开防汛工作会议 2022-07-28 10:00</div><div>{BODY}</div>",
+        "某县召开防汛工作会议",
+        id="a_heading_with_a_date_does_not_replace_the_share_title",
+    ),
+    pytest.param(
+        "<title>某区146个口袋公园年内开工 - 某某新闻网</title>"
+        "<meta property='og:title' content='某某新闻网'><meta name='ArticleTitle' content=''>",
+        f"<h1 class='article-title'>某区146个口袋公园年内开工</h1><div>{BODY}</div>",
+        "某区146个口袋公园年内开工",
+        id="a_share_title_that_is_the_site_name_gives_way_to_the_heading",
+    ),
+    pytest.param(
+        "<title>某县：秋茶开采 “一片叶子”鼓起钱袋子--某某频道</title>",
+        f"<h1>某县：秋茶开采 “一片叶子”鼓起钱袋子</h1><div>{BODY}</div>",
+        "某县：秋茶开采 “一片叶子”鼓起钱袋子",
+        id="the_title_keeps_the_pages_own_spaces",
+    ),
+    pytest.param(
+        "<title>某县召开2021年防汛抗旱工作会议_某某新闻网</title>",
+        "<div class='top'><h1>某某新闻网</h1></div>"
+        f"<div class='article-head'><strong>某县召开2021年防汛抗旱工作会议</strong></div><div>{BODY}</div>",
+        "某县召开2021年防汛抗旱工作会议",
+        id="a_heading_that_is_the_sites_name_is_not_the_title",
+    ),
+    pytest.param(
+        "<title>某某县人民政府网</title>",
+        "<div class='nav'><a href='/'>首页</a></div>"
+        f"<div class='article'><h2>某县召开2021年防汛抗旱工作会议</h2><div>{BODY}</div></div>",
+        "某县召开2021年防汛抗旱工作会议",
+        id="an_h2_headline_when_the_document_title_only_names_the_site",
+    ),
+    pytest.param(
+        "<title>某县出台新规涉及每个人_某某新闻网</title>"
+        "<meta property='og:title' content='某县出台新规涉及每个人'>",
+        f"<h1>【关注】某县出台新规涉及每个人</h1><div>{BODY}</div>",
+        "【关注】某县出台新规涉及每个人",
+        id="a_heading_that_sets_the_share_title_behind_a_label_wins",
+    ),
+]
+
+
+@pytest.mark.parametrize(("head", "body", "expected"), HEADLINES)
+def test_headline(head: str, body: str, expected: str):
+    assert extract_article(page(head, body))["title"] == expected
 
 
 @pytest.mark.parametrize("href", ["http://www.abc.gov.cn/index.shtml", "../../index.jsp", "/default.aspx"])
@@ -502,14 +575,6 @@ def test_a_logo_heading_linking_home_is_not_the_title(href):
         "<title>某某区人民政府网</title>",
         f"<h1><a href='{href}'>某某区人民政府门户网站</a></h1>"
         f"<h1>某区开展夏季安全生产大检查</h1><div>{BODY}</div>",
-    )
-    assert extract_article(html)["title"] == "某区开展夏季安全生产大检查"
-
-
-def test_a_heading_linking_to_its_own_article_is_the_title():
-    html = page(
-        "<title>某某区人民政府网</title>",
-        f"<h1><a href='/?p=123'>某区开展夏季安全生产大检查</a></h1><div>{BODY}</div>",
     )
     assert extract_article(html)["title"] == "某区开展夏季安全生产大检查"
 
@@ -523,25 +588,6 @@ def test_title_in_plain_markup_starting_with_a_cut_document_title():
     )
     out = extract_article(html)
     assert out["title"] == long_title
-
-
-def test_title_in_plain_markup_that_the_document_title_holds():
-    html = page(
-        "<title>政务要闻--某县召开2021年防汛抗旱工作会议--某县人民政府</title>",
-        "<table><tr><td>某县人民政府</td></tr><tr><td align='center'><font size='5'><b>"
-        f"某县召开2021年防汛抗旱工作会议</b></font></td></tr><tr><td>{BODY}</td></tr></table>",
-    )
-    assert extract_article(html)["title"] == "某县召开2021年防汛抗旱工作会议"
-
-
-def test_title_in_a_headline_element_when_the_document_title_is_the_site():
-    html = page(
-        "<title>某某县人民政府网</title>",
-        "<div class='side'><div class='title'>政务要闻</div><ul><li><a href='/2.html'>"
-        "某县开展消防安全检查</a></li></ul></div>"
-        f"<div class='headline'>某县召开2021年防汛抗旱工作会议</div><div>{BODY}</div>",
-    )
-    assert extract_article(html)["title"] == "某县召开2021年防汛抗旱工作会议"
 
 
 def _split_body(article_tag: str = "div", name: str = "") -> str:
@@ -576,41 +622,6 @@ def test_siblings_of_a_whole_article_element_are_not_added():
     )
     out = extract_article(html)
     assert "声明" not in out["body"] and out["body"].count("\n") == 2
-
-
-def test_a_heading_that_carries_a_shortened_share_title_on_wins():
-    html = page(
-        "<title>坚守深山二十年的村支书_某某新闻网</title>"
-        "<meta property='og:title' content='坚守深山二十年的村支书'>",
-        f"<h1>坚守深山二十年的村支书——记某某村党支部书记张三</h1><div>{BODY}</div>",
-    )
-    assert extract_article(html)["title"] == "坚守深山二十年的村支书——记某某村党支部书记张三"
-
-
-def test_a_heading_with_a_date_does_not_replace_the_share_title():
-    html = page(
-        "<title>某县召开防汛工作会议_某某新闻网</title>"
-        "<meta property='og:title' content='某县召开防汛工作会议'>",
-        f"<div class='title'>某县召开防汛工作会议 2022-07-28 10:00</div><div>{BODY}</div>",
-    )
-    assert extract_article(html)["title"] == "某县召开防汛工作会议"
-
-
-def test_a_share_title_that_is_the_site_name_gives_way_to_the_heading():
-    html = page(
-        "<title>某区146个口袋公园年内开工 - 某某新闻网</title>"
-        "<meta property='og:title' content='某某新闻网'><meta name='ArticleTitle' content=''>",
-        f"<h1 class='article-title'>某区146个口袋公园年内开工</h1><div>{BODY}</div>",
-    )
-    assert extract_article(html)["title"] == "某区146个口袋公园年内开工"
-
-
-def test_the_title_keeps_the_pages_own_spaces():
-    html = page(
-        "<title>某县：秋茶开采 “一片叶子”鼓起钱袋子--某某频道</title>",
-        f"<h1>某县：秋茶开采 “一片叶子”鼓起钱袋子</h1><div>{BODY}</div>",
-    )
-    assert extract_article(html)["title"] == "某县：秋茶开采 “一片叶子”鼓起钱袋子"
 
 
 def test_article_tails_and_widgets_leave_the_body():
@@ -677,15 +688,6 @@ def test_a_share_title_is_given_as_the_page_writes_the_headline():
     assert out["field_sources"]["title"] == "meta:og:title+heading"
 
 
-def test_a_heading_that_is_the_sites_name_is_not_the_title():
-    html = page(
-        "<title>某县召开2021年防汛抗旱工作会议_某某新闻网</title>",
-        "<div class='top'><h1>某某新闻网</h1></div>"
-        f"<div class='article-head'><strong>某县召开2021年防汛抗旱工作会议</strong></div><div>{BODY}</div>",
-    )
-    assert extract_article(html)["title"] == "某县召开2021年防汛抗旱工作会议"
-
-
 def test_text_folded_behind_a_button_is_part_of_the_body():
     folded = BODY.replace("第", "续")
     html = page(
@@ -740,15 +742,6 @@ def test_a_body_in_two_cms_containers_is_read_whole():
     assert out["field_sources"]["body"] == "container:TRS_Editor"
 
 
-def test_an_h2_headline_when_the_document_title_only_names_the_site():
-    html = page(
-        "<title>某某县人民政府网</title>",
-        "<div class='nav'><a href='/'>首页</a></div>"
-        f"<div class='article'><h2>某县召开2021年防汛抗旱工作会议</h2><div>{BODY}</div></div>",
-    )
-    assert extract_article(html)["title"] == "某县召开2021年防汛抗旱工作会议"
-
-
 @pytest.mark.parametrize("stray", ["</html>", "</body></html>", "</body>"])
 def test_text_after_a_stray_end_of_document_is_read(stray):
     more = BODY.replace("第", "续")
@@ -768,15 +761,6 @@ def test_the_title_keeps_the_pages_ascii_punctuation_and_cleaning_repairs_stay()
     assert extract_article(html)["title"] == "Python3爬虫实战:断点续传下载"
     noted = page("<title>市應(yīng)對會議</title>", f"<h1>市應(yīng)對疫情會議召開</h1><div>{BODY}</div>")
     assert extract_article(noted)["title"] == "市應對疫情會議召開"
-
-
-def test_a_heading_that_sets_the_share_title_behind_a_label_wins():
-    html = page(
-        "<title>某县出台新规涉及每个人_某某新闻网</title>"
-        "<meta property='og:title' content='某县出台新规涉及每个人'>",
-        f"<h1>【关注】某县出台新规涉及每个人</h1><div>{BODY}</div>",
-    )
-    assert extract_article(html)["title"] == "【关注】某县出台新规涉及每个人"
 
 
 def test_a_date_line_of_a_later_change_gives_way_to_the_publication():
