@@ -1444,6 +1444,8 @@ def locate(root: etree._Element, url: str = "") -> Located:
         found.source, sources["source"] = _source_value(text_source), "text:来源"
     elif _name_of(ld.get("publisher")) and ld.get("datePublished"):
         found.source, sources["source"] = _name_of(ld.get("publisher")), "json-ld:publisher"
+    elif named := _named_source(root, parts):
+        found.source, sources["source"] = named, "element:source"
 
     # Author.
     meta_author = _first_meta(metas, META_AUTHOR)
@@ -1463,6 +1465,27 @@ def locate(root: etree._Element, url: str = "") -> Located:
     elif text_editor:
         found.editor, sources["editor"] = text_editor, "text:责任编辑"
     return found
+
+
+# An element named as the article's source (`<a class="source">`, `<span class="a_source">`,
+# `<a id="ne_article_source">`): portals set the outlet's name there without a label.
+_SOURCE_NAMES = re.compile(r"(?:^|[-_\s])(?:\w+_)?(?:source|laiyuan|media-?name)(?:$|[-_\s])", re.I)
+
+
+_SOURCE_PREFIX = re.compile(rf"^(?:(?:{_both_scripts('|'.join(sorted(_SOURCE_LABELS)))})\s*[:：]|来自|來自)\s*")
+
+
+def _named_source(root: etree._Element, parts: list[etree._Element]) -> str | None:
+    """The text of the first element named as a source, outside the body, when it is a
+    short name (a label such as `来源：` is dropped; dates and sentences are not names)."""
+    inside = {el for part in parts for el in part.iter()}
+    for el in root.iter():
+        if el in inside or not _SOURCE_NAMES.search(_names(el)) or _hidden_on_page(el):
+            continue
+        text = re.sub(_SOURCE_PREFIX, "", _text(el))
+        if 2 <= len(text) <= 24 and not re.search(r"\d|[，。；！？:：|｜]", text):
+            return text
+    return None
 
 
 # Words that mark a date line as a later change, not the publication.

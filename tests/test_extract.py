@@ -850,3 +850,33 @@ def test_closing_contributor_and_credit_blocks_leave_the_body():
         f"<h1>冬季心血管病预防</h1><div class='text'>{BODY}<p>（心血管内科 宋佳）</p></div>",
     )
     assert extract_article(contributor)["body"].endswith("措施落实。")
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [
+        ("<a class='source' href='/'>证券时报网</a>", "证券时报网"),
+        ("<span class='a_source'><a href='/'>贵州日报</a></span>", "贵州日报"),
+        ("<span class='source-3cecBclA'>来自<a href='/'>江城日报</a></span>", "江城日报"),
+        ("<span id='ne_article_source'>来源：某县融媒体中心</span>", "某县融媒体中心"),
+    ],
+)
+def test_an_element_named_as_the_source_gives_the_source(marked, expected):
+    html = page(
+        "<title>某县部署工作</title>",
+        f"<h1>某县部署工作</h1><div class='date-source'><span>2021年03月04日 14:32</span> {marked}</div>"
+        f"<div class='text'>{BODY}<p class='source'>图片来源于网络。</p></div>",
+    )
+    out = extract_article(html)
+    assert out["source"] == expected
+    assert out["field_sources"]["source"] in ("element:source", "text:来源")
+
+
+def test_a_source_named_element_holding_a_date_or_a_sentence_is_not_a_source():
+    html = page(
+        "<title>某县部署工作</title>",
+        "<h1>某县部署工作</h1><div class='post_time_source'>2021-03-04 14:32 某地</div>"
+        f"<div class='text'>{BODY}</div><div class='source'>本站部分内容来自网络，如有侵权请联系。</div>",
+    )
+    out = extract_article(html)
+    assert out["source"] is None and out["field_sources"]["source"] is None
