@@ -8,8 +8,11 @@ Sets (each page has its own truth, written by hand):
   the markup of real CMS families (TRS, 大汉 JCMS, 帝国CMS, PHPCMS, WordPress,
   人民网, 新华网, 博达 VSB, 信息公开, WeChat) and of the major news portals and
   platforms (人民网 … 东方网, 今日头条, 百家号, 微信公众号), truth in `<name>.json`;
-  pages named `blind_*` were scored once, before any rule was changed for them
-  (title 1.000, date 1.000, body F1 0.998 against GNE 0.907 and trafilatura 0.898);
+  pages named `blind_*` were scored once, before any rule was changed for them:
+  `blind_a_*`/`blind_b_*` (16 pages: title 1.000, date 1.000, body F1 0.998 against
+  GNE 0.907 and trafilatura 0.898) and `blind_c_*`/`blind_d_*` (20 pages: title 1.000, date
+  0.900, body P 0.944, R 0.945, F1 0.945 against GNE 1.000 / 1.000 / F1 0.764 and
+  trafilatura 0.800 / 0.950 / F1 0.907);
 - `fixtures`: every stored page of `fixtures/*/` (truth: the case's `item`);
 - `--dir DIR`: any folder of `<name>.html` + `<name>.json` pairs in the same
   shape (`title`, `publish_time`, `body`, optional `url`), for an

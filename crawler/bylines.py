@@ -53,12 +53,25 @@ def split_byline(paragraph: str) -> tuple[str, list[str]]:
         return "", names_in(editor_cut)
     match = _BYLINE_PAREN.search(paragraph)
     if match:
-        return paragraph[: match.start()].rstrip(), names_in(match.group(0))
+        return _cut(paragraph, match.start(), match.group(0))
     match = _BYLINE_TAIL.search(paragraph)
     if match:
         byline = _EDITOR_ANYWHERE.split(match.group(1), maxsplit=1)[0]
-        return paragraph[: match.start()].rstrip(), names_in(byline)
+        return _cut(paragraph, match.start(), byline)
     return paragraph, []
+
+
+_PHOTO_ROLE = re.compile(r"[摄攝][影]")
+_OTHER_ROLE = re.compile(rf"{_REPORTER}|{_CORRESPONDENT}")
+
+
+def _cut(paragraph: str, start: int, byline: str) -> tuple[str, list[str]]:
+    """The paragraph without its closing byline, and the byline's names. A photo credit
+    (`（摄影：李子涵）`, `摄影：陈默`) is a caption's own and stays in its line."""
+    names = names_in(byline)
+    if _PHOTO_ROLE.search(byline) and not _OTHER_ROLE.search(byline):
+        return paragraph, names
+    return paragraph[:start].rstrip(), names
 
 
 def editor_in(line: str) -> str | None:

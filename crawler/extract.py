@@ -115,7 +115,7 @@ CONTAINERS: tuple[tuple[str, str], ...] = (
 # Elements never part of a body: widgets, related links, pagers, comments.
 _NOISE = re.compile(
     r"share|fenxiang|bdshare|jiathis|bshare|social|related|relate|xiangguan|xgxw|xgwz|xglj|"
-    r"recommend|tuijian|comment|pinglun|commet|qrcode|erweima|ewm|print|dayin|pagelist|"
+    r"recommend|tuijian|comment|pinglun|commet|qr|erweima|ewm|print|dayin|pagelist|"
     r"vote|poll|toupiao|video|player|"
     r"pagination|pager|page-?nav|prenext|pre-?next|context|actbox|handle|breadcrumb|crumb|"
     r"footer|copyright|toolbar|tools|sidebar|advert|banner|guanggao|(?:^|[-_\s])(?:ad|gg)(?:[-_\s\d]|$)",
@@ -166,7 +166,9 @@ _END_EXTRA = re.compile(
     r"^(?:相关链接|相关文章|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|网友评论|"
     r"我要评论|发表评论|文章评论|更多>>|返回顶部|【打印本页】|【关闭窗口】|\[打印本页\]|"
     r"往期推荐|往期回顾|往期精彩|精彩回顾|精彩推荐|更多精彩|长按识别|长按二维码|扫码关注|"
-    r"[-—－(（【\[]*\s*完\s*[-—－)）】\]]*$)"
+    r"[-—－(（【\[]*\s*完\s*[-—－)）】\]]*$|"
+    # a platform's statement under the article: 特别声明：以上内容…, 免责声明, 声明：该文观点仅代表…
+    r"[【\[]?(?:特别|免责)声明|声明[:：].{0,30}(?:仅代表|不代表|观点))"
 )
 _DROP_EXTRA = re.compile(r"^(?:[（(]?原标?题(?:为|[:：]).*|【?纠错】?|【?收藏】?|分享：?|点击数?[:：]?\s*\d*\s*次?)$")
 # Punctuation that marks running text: Chinese marks; the Latin ones between letters of any
@@ -926,14 +928,18 @@ def density_parts(
         if title_at >= 0 and order[el] < title_at and el not in ancestors_of_title:
             score *= 0.2
         score *= 1 - _link_density(el)
-        if score > best_score:
+        if score > best_score and _holds_sentences(el):
             best, best_score = el, score
     if best is None:
         return []
-    text = _own_text(best)
-    if len(text) < 30 or not _SENTENCE_END.search(text):
-        return []
     return _with_continuations(best, hidden, order, title_at)
+
+
+def _holds_sentences(el: etree._Element) -> bool:
+    """`el` holds running text: 30 characters or more, a sentence end among them. A date and
+    source line (`发布时间：… 来源：…`) scores on its colons but holds no sentence."""
+    text = _own_text(el)
+    return len(text) >= 30 and bool(_SENTENCE_END.search(text))
 
 
 # Summary boxes that stand before an article's text and are not part of it.
@@ -1039,6 +1045,23 @@ def _known_container(
     return None
 
 
+_ATTACHMENT_LABEL = re.compile(r"^\s*(?:相关)?附\s*件\s*\d*\s*[:：]?")
+
+
+def _attachments_after(container: etree._Element) -> list[etree._Element]:
+    """The article's attachments when the CMS sets them just after its body container
+    (`<div class="fj_box">附件：<a>1.…申请表.docx</a>…`): a sibling that opens with
+    `附件` and lists documents."""
+    sibling = container.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()
+    if sibling is None or _hidden_on_page(sibling) or _in_furniture(sibling):
+        return []
+    if _ATTACHMENT_LABEL.match(_text(sibling)) and _lists_documents(sibling):
+        return [sibling]
+    return []
+
+
 def _captions_before(body: etree._Element, heading: etree._Element | None) -> list[str]:
     """The captions of a picture set just before the body, after the title (an e-paper's
     `<table class="picture">` above `#ozoom`): short lines beside an image, one of which
@@ -1081,7 +1104,7 @@ def _page_lines(root: etree._Element) -> list[str]:
 
 # A byline written with a bar: `界面新闻记者 | 刘晓晓`, `编辑｜王五`.
 _BAR_BYLINE = re.compile(
-    rf"^[{CJK}]{{0,12}}?(?:记者|编辑|责编|作者|撰文|摄影|通讯员|校对|审核)\s*[|｜丨]\s*[{CJK}·、 ]{{2,20}}$"
+    rf"^[{CJK}]{{0,12}}?(?:记者|编辑|责编|作者|撰文|摄影|通讯员|校对|审核|文|图)\s*[|｜丨]\s*[{CJK}·、 ]{{2,20}}$"
     # or with a space: `本报记者 张三`, `北辰研究院新闻发言人　程嘉树`
     rf"|^[{CJK}]{{0,16}}?(?:记者|作者|撰文|摄影|通讯员|发言人|撰稿人?)[\s\u3000]+[{CJK}·]{{2,4}}$"
 )
@@ -1089,7 +1112,7 @@ _BAR_BYLINE = re.compile(
 # `[责编：…]`, an empty `责任编辑：`, each possibly after a `【纠错】` widget.
 _TAIL_META = re.compile(
     r"^[(（【\[]?\s*(?:责任编辑|责编|编辑|来源|本文来源|文章来源|稿件来源|信息来源|作者|审核|校对|"
-    r"监制|统筹|记者|通讯员|摄影|摄像|文字|图片|文|图)"
+    r"监制|统筹|记者|通讯员|摄影|摄像|文字|图片|文|图|供稿|供图|审稿|初审|复审|终审)"
     r"\s*[:：|｜]\s*[^。！？]{0,30}$"
 )
 _WIDGET_CHUNK = re.compile(r"^\s*[【\[](?:纠错|收藏|打印|关闭|返回顶部|分享)[】\]]\s*")
@@ -1193,6 +1216,21 @@ def _trim_body(
     return _drop_tail(kept, links), meta
 
 
+_CLOCK = re.compile(r"\d{1,2}[:：]\d{2}")
+
+
+def _with_clock_times(lines: list[str]) -> list[str]:
+    """A live page's items: a time of day on its own line opens the next line
+    (`21:40`, `【市防指】截至21时…` -> `21:40 【市防指】截至21时…`)."""
+    out: list[str] = []
+    for line in lines:
+        if out and _CLOCK.fullmatch(clean_text(out[-1])):
+            out[-1] = f"{out[-1].strip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
 # Publication times that pages keep in scripts, as variables or JSON properties: WeChat's
 # `var ct = "1647696600"` and `var create_time = "1658970548" * 1`, `window.DATA = {"pubtime":
 # "…"}`, Next.js data `"pubTime":"…"`, `"newsTime":"…"`, `"datePublished":"…"`.
@@ -1200,7 +1238,7 @@ _SCRIPT_TIME = re.compile(
     r"""(?<![\w.-])["']?(?:ct|create_?time|publish_?time|pub_?time|pub_?date|publish_?date|"""
     r"""news_?time|date_?published|release_?time|post_?time)["']?\s*[:=]\s*["']"""
     r"""(?P<value>1\d{9}(?:\d{3})?|"""
-    r"""(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)["']""",
+    r"""(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)["']""",
     re.I,
 )
 # Dated paths the shared URL rule does not read: /2022-03/16/content_1.htm (新华网, gov.cn),
@@ -1257,22 +1295,48 @@ def named_times(root: etree._Element, body: etree._Element | None = None) -> lis
     for el in root.iter():
         if el is body:
             break
-        if not isinstance(el.tag, str) or _tag(el) in ("html", "body", "meta"):
-            continue
-        if not _is_time_named(el):
-            continue
-        if _is_hidden(el) or _in_furniture(el) or any(
-            _tag(a) == "li" or _is_noise(a) or _is_hidden(a) for a in el.iterancestors()
-        ):
-            continue
-        text = _spaced_text(el)
-        parent = el.getparent()
-        if not _has_time(text) and parent is not None:
-            around = _spaced_text(parent)
-            text = around if len(around) <= 80 else text
-        if (find_datetime(text) or _MONTH_DAY.search(text)) and text not in found:
+        text = _time_named_text(el)
+        if text and (find_datetime(text) or _MONTH_DAY.search(text)) and text not in found:
             found.append(text)
     return found
+
+
+def _time_named_text(el: etree._Element) -> str | None:
+    """The text of a time-named element outside lists and page furniture (its parent's text
+    when it holds only part of a date), or None."""
+    if not isinstance(el.tag, str) or _tag(el) in ("html", "body", "meta") or not _is_time_named(el):
+        return None
+    if _is_hidden(el) or _in_furniture(el) or any(
+        _tag(a) == "li" or _is_noise(a) or _is_hidden(a) for a in el.iterancestors()
+    ):
+        return None
+    text = _spaced_text(el)
+    parent = el.getparent()
+    if not _has_time(text) and parent is not None:
+        around = _spaced_text(parent)
+        text = around if len(around) <= 80 else text
+    return text
+
+
+def named_time_after(root: etree._Element, parts: list[etree._Element]) -> str | None:
+    """The full date of the first time-named element after the body, outside lists
+    and page furniture: a blog's `posted @ <span id="post-date">2021-03-04 10:22</span>`
+    under the post."""
+    if not parts:
+        return None
+    last = parts[-1]
+    inside = set(last.iter())
+    passed = False
+    for el in root.iter():
+        if el is last:
+            passed = True
+            continue
+        if not passed or el in inside:
+            continue
+        text = _time_named_text(el)
+        if text and find_datetime(text):
+            return text
+    return None
 
 
 def relative_time(root: etree._Element, body: etree._Element | None = None) -> str | None:
@@ -1383,7 +1447,7 @@ def locate(root: etree._Element, url: str = "") -> Located:
     # Body.
     known = _known_container(root)
     if known:
-        parts, sources["body"] = known[1], f"container:{known[0]}"
+        parts, sources["body"] = known[1] + _attachments_after(known[1][-1]), f"container:{known[0]}"
     else:
         parts = density_parts(root, heading_el)
         sources["body"] = "density" if parts else None
@@ -1425,9 +1489,11 @@ def locate(root: etree._Element, url: str = "") -> Located:
     visible = [(label, value) for line in meta_lines for label, value in labelled(line)]
     after_body = [pair for line in trailer for pair in labelled(clean_text(line))]
 
+    found.body = _with_clock_times(body_lines)
+
     # Publication time.
     found.published, sources["publish_time"] = publication_time(
-        root, url, metas, ld, meta_lines, visible, body_el, after_body
+        root, url, metas, ld, meta_lines, visible, body_el, after_body, parts
     )
 
     # Source.
@@ -1506,13 +1572,16 @@ def publication_time(
     visible: list[tuple[str, str]],
     body: etree._Element | None,
     after_body: list[tuple[str, str]] | None = None,
+    parts: list[etree._Element] | None = None,
 ) -> tuple[str | None, str | None]:
     """The page's publication time as raw text, and the rule that found it.
 
     In order: article-time meta tags, `<time datetime>`, JSON-LD, the labelled or
     unlabelled date line between the title and the body, time-named elements before the
     body, a relative time's full time (`<span title="…">3 天前</span>`), a labelled date
-    line right after the body (`after_body`: its `label, value` pairs), a year-less `MM-DD HH:MM` completed with the year of the URL, a meta tag, a script
+    line right after the body (`after_body`: its `label, value` pairs), a time-named
+    element after the body (`parts`: the body's elements), a year-less `MM-DD HH:MM`
+    completed with the year of the URL, a meta tag, a script
     or another date of the page, a script variable, a last-change meta tag, the URL. A
     date-only value takes its time from a visible date of the same day.
     """
@@ -1547,6 +1616,7 @@ def publication_time(
         ("text:after-body", next(
             (v for label, v in after_body or [] if label in _TIME_LABELS and find_datetime(v)), None
         )),
+        ("element:after-body", named_time_after(root, parts or [])),
     ]
     value, source = next(((v, k) for k, v in candidates if v and find_datetime(v)), (None, None))
     if value is None:

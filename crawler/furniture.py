@@ -86,7 +86,7 @@ def strip_urls(text: str) -> str:
     return _LEADING_URLS.sub("", text).strip()
 
 
-_BULLET = re.compile(r"^[•·▪●◆■]\s*")
+_BULLET = re.compile(r"^[•·▪●◆■]\s*(?=[^•·▪●◆■\s])")
 
 
 def strip_bullet(line: str) -> str:

@@ -17,6 +17,10 @@ from crawler.bylines import editor_in, is_editor_line, names_in, source_in, spli
         ("本报记者 王五 通讯员 赵六", "", ["王五", "赵六"]),
         ("市委书记主持会议。", "市委书记主持会议。", []),
         ("各县(区)设分会场。", "各县(区)设分会场。", []),
+        # a photo credit is the caption's own: it stays, its names are still read
+        ("副校长在开幕式上致辞（摄影：李子涵）", "副校长在开幕式上致辞（摄影：李子涵）", ["李子涵"]),
+        ("▲ 周德厚在铁铺里打制柴刀。摄影：陈默", "▲ 周德厚在铁铺里打制柴刀。摄影：陈默", ["陈默"]),
+        ("活动现场。（记者 张三 摄影 李四）", "活动现场。", ["张三", "李四"]),
     ],
 )
 def test_bylines_are_cut_and_read(paragraph, left, names):

@@ -880,3 +880,86 @@ def test_a_source_named_element_holding_a_date_or_a_sentence_is_not_a_source():
     )
     out = extract_article(html)
     assert out["source"] is None and out["field_sources"]["source"] is None
+
+
+def test_a_live_page_reads_every_item_with_its_time_and_not_the_date_line():
+    items = "".join(
+        f"<div class='item'><i class='dot'></i><span class='time'>{h}:05</span>"
+        f"<div class='txt'>第{h}时，市防指通报，全市已转移群众{h}百人，未发生人员伤亡。</div></div>"
+        for h in range(21, 9, -1)
+    )
+    html = page(
+        "<title>临州防汛实时动态_临州新闻网</title>",
+        "<div class='live-head'><h1>临州防汛实时动态</h1><div class='live-info'><span>直播中</span>"
+        "<span>发布时间：2023-07-12 07:00</span><span>最后更新：2023-07-12 21:40</span>"
+        "<span>来源：临州新闻网</span></div></div>"
+        f"<div class='live-list'>{items}</div><div class='editor'>责任编辑：钱晓雨</div>",
+    )
+    out = extract_article(html)
+    lines = out["body"].split("\n")
+    assert len(lines) == 12 and lines[0] == "21:05 第21时，市防指通报，全市已转移群众21百人，未发生人员伤亡。"
+    assert out["field_sources"]["body"] == "density" and out["editor"] == "钱晓雨"
+    assert out["publish_time"] == "2023-07-12T07:00:00+08:00"
+
+
+def test_a_blog_date_under_the_post_is_the_publication_time():
+    html = page(
+        "<title>连接池参数详解 - 林间有风 - 博客园</title>",
+        f"<h1 class='postTitle'>连接池参数详解</h1><div id='cnblogs_post_body'>{BODY}</div>"
+        "<div id='post_next_prev'>下一篇：<a href='/p/2.html' title='发布于 2021-03-15 21:08'>排查记录</a></div>"
+        "<div class='postDesc'>posted @ <span id='post-date'>2021-03-04 10:22</span> 林间有风 阅读(1234)</div>"
+        "<ul class='list'><li><span class='date'>2020-01-01 08:00</span><a href='/p/3.html'>旧文</a></li></ul>",
+    )
+    out = extract_article(html)
+    assert out["publish_time"] == "2021-03-04T10:22:00+08:00"
+    assert out["field_sources"]["publish_time"] == "element:after-body"
+
+
+def test_a_script_time_in_iso_form_with_milliseconds_and_zone():
+    html = page(
+        "<title>某话题_热榜</title>",
+        f"<h1>某话题</h1><div class='summary-text'>{BODY}</div><span>昨天</span>"
+        """<script id="__NEXT_DATA__" type="application/json">{"topic": {"publishDate":"""
+        """"2023-06-14T17:12:33.000Z", "updatedAt": "2023-06-15T02:40:11.000Z"}}</script>""",
+    )
+    out = extract_article(html)
+    assert out["publish_time"] == "2023-06-15T01:12:33+08:00"
+    assert out["field_sources"]["publish_time"] == "script"
+
+
+def test_attachments_set_just_after_the_body_container_are_the_articles():
+    html = page(
+        "<title>政策解读_某县人民政府</title>",
+        f"<h1>政策解读</h1><td id='zoom'><div class='TRS_Editor'>{BODY}</div>"
+        "<div class='fj_box'><p>附件：</p><p><a href='./P1.docx'>1.某县农机购置补贴申请表.docx</a></p>"
+        "<p><a href='./P2.docx'>2.某县补贴机具品目一览表.docx</a></p></div></td>"
+        "<div class='xgwj'><p>相关文件：</p><p><a href='/a.html'>关于印发某方案的通知</a></p></div>",
+    )
+    body = extract_article(html)["body"].split("\n")
+    assert body[-3:] == ["附件：", "1.某县农机购置补贴申请表.docx", "2.某县补贴机具品目一览表.docx"]
+    assert "相关文件：" not in body
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<p>特别声明</p><p>本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表该作者或机构观点，不代表澎湃新闻的观点或立场，澎湃新闻仅提供信息发布平台。</p>",
+        "<p>免责声明：本文内容来自网络，转载目的在于传递更多信息，并不代表本网赞同其观点和对其真实性负责。</p>",
+        "<p>供稿：实验室与设备管理处</p><p>审核：王某某</p>",
+        "<div class='appendQr_wrap'><div class='appendQr_normal_txt'>海量资讯、精准解读，尽在新浪财经APP</div></div>",
+    ],
+)
+def test_platform_statements_contributor_lines_and_app_boxes_end_the_body(tail):
+    html = page("<title>某县部署工作</title>", f"<h1>某县部署工作</h1><div class='text'>{BODY}{tail}</div>")
+    body = extract_article(html)["body"]
+    assert body.count("\n") == 2 and body.endswith("措施落实。")
+
+
+def test_a_bar_byline_above_the_text_is_not_body():
+    html = page(
+        "<title>溪口镇：一条老街的四百年</title>",
+        f"<h1>溪口镇：一条老街的四百年</h1><div class='wrap'><p style='text-align:right'>文 | 许清禾</p>{BODY}"
+        "<p style='text-align:center'>◆◆◆</p><p>傍晚离开溪口时，雨已经停了。</p></div>",
+    )
+    body = extract_article(html)["body"].split("\n")
+    assert body[0].startswith("第1段") and body[-2:] == ["◆◆◆", "傍晚离开溪口时，雨已经停了。"]

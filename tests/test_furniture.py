@@ -60,6 +60,7 @@ def test_urls():
 
 def test_bullets():
     assert strip_bullet("• 1月25日，我市召开") == "1月25日，我市召开"
+    assert strip_bullet("◆◆◆") == "◆◆◆"
 
 
 def test_a_footers_host_line_ends_the_article_and_an_event_notices_does_not():
