@@ -73,6 +73,7 @@ from . import bylines, furniture
 from .article import RawArticle, Rejected, build_report
 from .clean import CJK, clean_text, squash, to_simplified
 from .dates import date_from_url, find_datetime
+from .encoding import decide_encoding
 
 __all__ = ["Located", "extract_article", "locate", "parse_html", "without_document_ends"]
 
@@ -163,12 +164,14 @@ _META_START = re.compile(
 # Ends of articles and dropped lines that the shared furniture list does not name
 # (general news pages: recommended reading, comment prompts, 原标题 notes).
 _END_EXTRA = re.compile(
-    r"^(?:相关链接|相关文章|相关报道|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|网友评论|"
+    r"^(?:相关(?:链接|文章|报道|日志|博文|推荐|视频|图集|专题)|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|网友评论|"
     r"我要评论|发表评论|文章评论|更多>>|返回顶部|【打印本页】|【关闭窗口】|\[打印本页\]|"
     r"往期推荐|往期回顾|往期精彩|精彩回顾|精彩推荐|更多精彩|长按识别|长按二维码|扫码关注|"
     r"[-—－(（【\[]*\s*完\s*[-—－)）】\]]*$|"
     # a platform's statement under the article: 特别声明：以上内容…, 免责声明, 声明：该文观点仅代表…
-    r"[【\[]?(?:特别|免责)声明|声明[:：].{0,30}(?:仅代表|不代表|观点))"
+    r"[【\[]?(?:特别|免责)声明|声明[:：].{0,30}(?:仅代表|不代表|观点)|"
+    # a column's rights note: 本文为某某授权某专栏发布，转载请注明出处。
+    r"本文(?:为|系|由).{0,40}(?:授权|原创|独家|首发|专栏|专稿).{0,40}(?:转载|观点|立场))"
 )
 _DROP_EXTRA = re.compile(r"^(?:[（(]?原标?题(?:为|[:：]).*|【?纠错】?|【?收藏】?|分享：?|点击数?[:：]?\s*\d*\s*次?)$")
 # Punctuation that marks running text: Chinese marks; the Latin ones between letters of any
@@ -226,7 +229,11 @@ def parse_html(html: str | bytes) -> etree._Element:
         html = _END_TAGS_BYTES.sub(b"", html)
         if not html.strip():
             html = b"<html></html>"
-    return lxml.html.document_fromstring(html)
+    try:
+        return lxml.html.document_fromstring(html)
+    except etree.ParserError:
+        # Nothing lxml can read as a document (only comments, or undecodable bytes).
+        return lxml.html.document_fromstring("<html></html>")
 
 
 def _tag(el: Any) -> str:
@@ -1122,12 +1129,22 @@ _WIDGET_CHUNK = re.compile(r"^\s*[【\[](?:纠错|收藏|打印|关闭|返回顶
 _TAIL_CONTRIBUTOR = re.compile(rf"^[(（][^()（）。，！？]{{2,20}}[\s\u3000]+[{CJK}·]{{2,4}}[)）]$")
 
 
+# Closing lines that are not the article's: an author's one-line profile (`作者为科技商业
+# 观察家，…`) and a platform's promotion ending in its domain (`…上手机新浪网娱乐频道 ent.sina.cn`).
+_TAIL_EXTRA = re.compile(
+    r"^(?:(?:作者|笔者)(?:为|系|是)[^。！？]{2,60}。?|[^。！？]{0,50}\s(?:[a-z0-9-]+\.)+(?:cn|com|net|org)/?)$",
+    re.I,
+)
+
+
 def _is_tail_meta(line: str) -> bool:
     """`line` is a closing source/editor line, a bracketed one or one behind a widget marker,
-    or a contributor in parentheses."""
+    a contributor in parentheses, an author's profile or a platform's promotion."""
     text = to_simplified(clean_text(line)) or ""
     while _WIDGET_CHUNK.match(text):
         text = _WIDGET_CHUNK.sub("", text, count=1)
+    if _TAIL_EXTRA.match(text):
+        return True
     return bool(text) and len(text) <= 40 and bool(_TAIL_META.match(text) or _TAIL_CONTRIBUTOR.match(text))
 
 
@@ -1168,18 +1185,27 @@ _TAIL_BYLINE = re.compile(r"^[(（【\[]?\s*(?:本报)?(?:记者|通讯员|摄�
 
 
 def _drop_tail(kept: list[str], links: frozenset[str]) -> list[str]:
-    """Cut the closing furniture off the body: source and editor lines, and lone short links
-    (`返回首页`, `阅读原文`) after the last paragraph. Byline lines among them stay, for
-    the cleaning to read the reporters from."""
+    """Cut the closing furniture off the body: source and editor lines, lone short links
+    (`返回首页`, `阅读原文`) and runs of whole-link lines (related reading) after the last
+    paragraph. Byline lines among them stay, for the cleaning to read the reporters from."""
     bylines_after: list[str] = []
+
+    def is_link(line: str) -> bool:
+        return squash(line) in links and not _DOCUMENT.search(line.strip())
+
+    in_link_run = False
     while kept:
         last = kept[-1]
         if _is_tail_meta(last) and _TAIL_BYLINE.match(to_simplified(clean_text(last)) or ""):
             bylines_after.insert(0, kept.pop())
             continue
-        if _is_tail_meta(last) or furniture.is_furniture(clean_text(last)) or (
-            len(last.strip()) <= 20 and squash(last) in links and not _DOCUMENT.search(last.strip())
+        # A related-reading run set in the body's own container: two or more lines, each
+        # a whole link, close it.
+        link_run = is_link(last) and (in_link_run or len(kept) > 1 and is_link(kept[-2]))
+        if _is_tail_meta(last) or furniture.is_furniture(clean_text(last)) or link_run or (
+            len(last.strip()) <= 20 and is_link(last)
         ):
+            in_link_run = in_link_run or link_run
             kept.pop()
             continue
         break
@@ -1687,8 +1713,16 @@ def extract_article(html: str | bytes, url: str = "") -> dict[str, Any]:
     `publish_time` is ISO 8601 (`2022-03-05T10:18:00+08:00`, or a bare date
     when the page gives no time); `body` is the cleaned paragraphs joined by
     `\\n` (empty when the page has no article body). Fields the page does not
-    give are None, and so is their entry in `field_sources`.
+    give are None, and so is their entry in `field_sources`. Bytes are decoded by the
+    project's encoding policy (:func:`crawler.encoding.decide_encoding`); `encoding` and
+    `encoding_source` say how (None for a `str`).
     """
+    encoding = encoding_source = None
+    if isinstance(html, bytes):
+        # The project's encoding policy, not lxml's reading of the `<meta>` alone: a page
+        # that declares gb2312 and is UTF-8 is read as UTF-8.
+        decision = decide_encoding(html)
+        html, encoding, encoding_source = decision.text, decision.encoding, decision.source
     root = parse_html(html)
     found = locate(root, url)
     raw = raw_article(found, url, layout="generic")
@@ -1722,6 +1756,8 @@ def extract_article(html: str | bytes, url: str = "") -> dict[str, Any]:
         "reporters": reporters,
         "editor": report.get("editor"),
         "site_name": found.site_name,
+        "encoding": encoding,
+        "encoding_source": encoding_source,
         "field_sources": {k: sources.get(k) for k in _FIELDS if k in sources or k in _FIELDS},
     }
 

@@ -963,3 +963,47 @@ def test_a_bar_byline_above_the_text_is_not_body():
     )
     body = extract_article(html)["body"].split("\n")
     assert body[0].startswith("第1段") and body[-2:] == ["◆◆◆", "傍晚离开溪口时，雨已经停了。"]
+
+
+def test_a_run_of_whole_link_lines_closing_the_body_is_related_reading():
+    links = "".join(
+        f"<br><br>　　<b><a href='/GB/{i}.html'><font color='#0000ff'>第{i}篇：反腐倡廉建设的又一篇相关评论文章标题</font></a></b>"
+        for i in range(1, 5)
+    )
+    html = page("<title>某省出台办法</title>", f"<h1>某省出台办法</h1><font id='zoom'>{BODY}{links}</font>")
+    body = extract_article(html)["body"]
+    assert body.count("\n") == 2 and body.endswith("措施落实。")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<p>本文为某某授权某某财经《观察》专栏发布，转载请注明出处。本文仅代表作者观点，不代表本网立场。</p>",
+        "<p>作者为科技商业观察家，“微创新”提出者，《微革命》作者。</p>",
+        "<p>看明星八卦、查影讯电视节目，上手机新浪网娱乐频道 ent.sina.cn</p>",
+        "<p>相关日志</p><p>又一篇日志的标题</p>",
+    ],
+)
+def test_rights_notes_author_profiles_and_promotions_close_the_body(tail):
+    html = page("<title>某县部署工作</title>", f"<h1>某县部署工作</h1><div class='text'>{BODY}{tail}</div>")
+    body = extract_article(html)["body"]
+    assert body.count("\n") == 2 and body.endswith("措施落实。")
+
+
+def test_bytes_are_decoded_by_the_encoding_policy_not_the_meta_alone():
+    html = (
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=gb2312'>"
+        f"<title>某县部署工作</title></head><body><h1>某县部署工作</h1><div class='text'>{BODY}</div>"
+        "</body></html>"
+    )
+    out = extract_article(html.encode("utf-8"))
+    assert out["title"] == "某县部署工作" and out["body"].startswith("第1段")
+    assert (out["encoding"], out["encoding_source"]) == ("utf-8", "sniffed")
+    gbk = extract_article(html.encode("gb18030"))
+    assert gbk["title"] == "某县部署工作" and gbk["encoding_source"] == "meta"
+    assert extract_article(html)["encoding"] is None
+
+
+def test_a_page_lxml_cannot_read_gives_empty_fields():
+    out = extract_article("<!-- only a comment -->")
+    assert out["title"] is None and out["body"] == "" and out["field_sources"]["body"] is None
