@@ -167,6 +167,8 @@ _END_EXTRA = re.compile(
     r"^(?:相关(?:链接|文章|报道|日志|博文|推荐|视频|图集|专题)|延伸阅读|推荐阅读|热点推荐|热门推荐|猜你喜欢|网友评论|"
     r"我要评论|发表评论|文章评论|更多>>|返回顶部|【打印本页】|【关闭窗口】|\[打印本页\]|"
     r"往期推荐|往期回顾|往期精彩|精彩回顾|精彩推荐|更多精彩|长按识别|长按二维码|扫码关注|"
+    # a short heading of recommendations: 精彩视频推荐, 编辑推荐, 相关推荐
+    r"[^，。；！？\s]{0,6}推荐$|"
     r"[-—－(（【\[]*\s*完\s*[-—－)）】\]]*$|"
     # a platform's statement under the article: 特别声明：以上内容…, 免责声明, 声明：该文观点仅代表…
     r"[【\[]?(?:特别|免责)声明|声明[:：].{0,30}(?:仅代表|不代表|观点)|"
@@ -348,7 +350,7 @@ def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
     buf: list[str] = []
 
     def flush() -> None:
-        text = "".join(buf).strip()
+        text = _unwrapped("".join(buf)).replace(_KEPT_BREAK, "\n").strip()
         if text:
             out.append(text)
         buf.clear()
@@ -365,25 +367,40 @@ def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
         # the documents the article names (`相关文件：` + `关于…的通知`, `附件：` + `名单.xls`).
         return tag in ("ul", "ol", "dl") and _link_density(node) > 0.5 and not _lists_documents(node)
 
-    def walk(node: etree._Element) -> None:
+    def walk(node: etree._Element, pre: bool = False) -> None:
         tag = _tag(node)
         if dropped(node):
             return
         block = tag in _BLOCK
+        pre = pre or tag in ("pre", "textarea")
         if block:
             flush()
         if node.text:
-            buf.append(node.text)
+            buf.append(node.text.replace("\n", _KEPT_BREAK) if pre else node.text)
         for child in node:
-            walk(child)
+            walk(child, pre)
             if child.tail:
-                buf.append(child.tail)
+                buf.append(child.tail.replace("\n", _KEPT_BREAK) if pre else child.tail)
         if block:
             flush()
 
     walk(el)
     flush()
     return out
+
+
+_KEPT_BREAK = "\ue000"  # a `<pre>` line break while the block's text is unwrapped
+_SOURCE_BREAK = re.compile(r"[ \t\r\f]*\n\s*")
+_CJK_BREAK = re.compile(rf"(?<=[{CJK}，。；：！？、“”（）])[ \t\r\f]*\n\s*(?=[{CJK}，。；：！？、“”（）])")
+
+
+def _unwrapped(text: str) -> str:
+    """Text as a browser lays it out: a line break in the page's source is a space, or
+    nothing between Chinese characters (a paragraph wrapped in the HTML source is one
+    paragraph). `<pre>` keeps its lines."""
+    if "\n" not in text:
+        return text
+    return _SOURCE_BREAK.sub(" ", _CJK_BREAK.sub("", text))
 
 
 # --- Metadata -----------------------------------------------------------------
@@ -1132,7 +1149,9 @@ _TAIL_CONTRIBUTOR = re.compile(rf"^[(（][^()（）。，！？]{{2,20}}[\s\u300
 # Closing lines that are not the article's: an author's one-line profile (`作者为科技商业
 # 观察家，…`) and a platform's promotion ending in its domain (`…上手机新浪网娱乐频道 ent.sina.cn`).
 _TAIL_EXTRA = re.compile(
-    r"^(?:(?:作者|笔者)(?:为|系|是)[^。！？]{2,60}。?|[^。！？]{0,50}\s(?:[a-z0-9-]+\.)+(?:cn|com|net|org)/?)$",
+    r"^(?:(?:作者|笔者)(?:为|系|是)[^。！？]{2,60}。?|[^。！？]{0,50}\s(?:[a-z0-9-]+\.)+(?:cn|com|net|org)/?|"
+    # a rights line: 【…作品的中文相关权益归某公司独家所有。未经授权，不得转载、摘编等。】
+    r"(?=.{0,120}$).*未经.{0,12}(?:许可|授权).{0,12}(?:转载|摘编|使用).*)$",
     re.I,
 )
 
@@ -1233,7 +1252,7 @@ def _trim_body(
         ):
             meta.append(text)
             continue
-        if len(kept) < 2 and i < 4 and len(text) <= 40 and find_datetime(text) and not re.search(
+        if len(kept) < 2 and i < 4 and len(text) <= 40 and (find_datetime(text) or _DATELINE.match(hans)) and not re.search(
             r"[，。；！？]", text
         ):
             meta.append(text)
@@ -1242,6 +1261,8 @@ def _trim_body(
     return _drop_tail(kept, links), meta
 
 
+# A dateline standing alone above the text: `TNW中文站 10月14日报道`, `本报讯 3月5日电`.
+_DATELINE = re.compile(r"^[^，。；！？]{0,20}?\s*\d{1,2}月\d{1,2}日\s*(?:电|讯|报道|消息)$")
 _CLOCK = re.compile(r"\d{1,2}[:：]\d{2}")
 
 

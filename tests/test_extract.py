@@ -1007,3 +1007,38 @@ def test_bytes_are_decoded_by_the_encoding_policy_not_the_meta_alone():
 def test_a_page_lxml_cannot_read_gives_empty_fields():
     out = extract_article("<!-- only a comment -->")
     assert out["title"] is None and out["body"] == "" and out["field_sources"]["body"] is None
+
+
+def test_line_breaks_in_the_source_are_not_paragraphs_but_pre_keeps_its_lines():
+    html = page(
+        "<title>某县部署工作</title>",
+        "<h1>某县部署工作</h1><div class='text'>"
+        "<p>　　会议指出，要坚持<a href='/k'>外防输入</a>\n        、内防反弹总策略，\n        从严从紧抓好各项防控措施落实。</p>"
+        "<p>Google (NASDAQ)\n   在2014年收购了一家公司，会议要求各地加强研判。</p>"
+        f"{BODY}<pre>def main():\n    return 1\n</pre></div>",
+    )
+    lines = extract_article(html)["body"].split("\n")
+    assert lines[0] == "会议指出，要坚持外防输入、内防反弹总策略，从严从紧抓好各项防控措施落实。"
+    assert lines[1] == "Google (NASDAQ) 在2014年收购了一家公司，会议要求各地加强研判。"
+    assert lines[-2:] == ["def main():", "return 1"]
+
+
+def test_a_dateline_standing_alone_above_the_text_is_not_body():
+    html = page(
+        "<title>某县部署工作</title>",
+        f"<h1>某县部署工作</h1><div class='text'><p>某某中文站 10月14日报道</p>{BODY}</div>",
+    )
+    assert extract_article(html)["body"].startswith("第1段")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "<p><strong>精彩视频推荐</strong></p><p>全民微信时代，用语音功能发60秒是种怎样的体验？</p>",
+        "<p>【美国某某网作品的中文相关权益归某某公司独家所有。未经授权，不得转载、摘编等。】</p>",
+    ],
+)
+def test_recommendation_headings_and_rights_lines_close_the_body(tail):
+    html = page("<title>某县部署工作</title>", f"<h1>某县部署工作</h1><div class='text'>{BODY}{tail}</div>")
+    body = extract_article(html)["body"]
+    assert body.count("\n") == 2 and body.endswith("措施落实。")
