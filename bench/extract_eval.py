@@ -12,7 +12,9 @@ Sets (each page has its own truth, written by hand):
   `blind_a_*`/`blind_b_*` (16 pages: title 1.000, date 1.000, body F1 0.998 against
   GNE 0.907 and trafilatura 0.898) and `blind_c_*`/`blind_d_*` (20 pages: title 1.000, date
   0.900, body P 0.944, R 0.945, F1 0.945 against GNE 1.000 / 1.000 / F1 0.764 and
-  trafilatura 0.800 / 0.950 / F1 0.907);
+  trafilatura 0.800 / 0.950 / F1 0.907) and `blind_e_*`/`blind_f_*` (20 pages: title
+  0.950, date 1.000, body P 1.000, R 0.999, F1 0.999 against GNE 0.950 / 0.900 /
+  F1 0.847 and trafilatura 0.550 / 0.900 / F1 0.928);
 - `fixtures`: every stored page of `fixtures/*/` (truth: the case's `item`);
 - `--dir DIR`: any folder of `<name>.html` + `<name>.json` pairs in the same
   shape (`title`, `publish_time`, `body`, optional `url`), for an

@@ -184,7 +184,9 @@ _SENTENCE_END = re.compile(r"[。！？؟۔།᠃]|(?<=[^\W\d_])[.!?](?=[^\W\d_]
 _TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|—{1,2}|\s-\s|-)\s*")
 _SITE_WORDS = re.compile(
     r"(?:网|网站|门户|政府|人民政府|新闻|频道|首页|在线|日报|晚报|融媒|客户端|官网|中心|"
-    r"要闻|动态|资讯|公开|专栏|专题|信息|栏目)$"
+    r"要闻|动态|资讯|公开|专栏|专题|信息|栏目|"
+    # organs and institutions that run sites: 某县委员会, 某市统计局, 某县人民医院
+    r"委员会|常委会|政协|人大|法院|检察院|医院|大学|学院|学校|局|厅|办公室|党委|县委|市委|区委)$"
 )
 
 
@@ -369,7 +371,8 @@ def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
 
     def walk(node: etree._Element, pre: bool = False) -> None:
         tag = _tag(node)
-        if dropped(node):
+        # Inside code, names are a highlighter's (`<span class="token comment">`), not widgets.
+        if (tag in _SKIP or not tag) if pre else dropped(node):
             return
         block = tag in _BLOCK
         pre = pre or tag in ("pre", "textarea")
@@ -1136,8 +1139,10 @@ _BAR_BYLINE = re.compile(
 # `[责编：…]`, an empty `责任编辑：`, each possibly after a `【纠错】` widget.
 _TAIL_META = re.compile(
     r"^[(（【\[]?\s*(?:责任编辑|责编|编辑|来源|本文来源|文章来源|稿件来源|信息来源|作者|审核|校对|"
-    r"监制|统筹|记者|通讯员|摄影|摄像|文字|图片|文|图|供稿|供图|审稿|初审|复审|终审)"
-    r"\s*[:：|｜]\s*[^。！？]{0,30}$"
+    r"监制|统筹|记者|通讯员|摄影|摄像|文字|图片|文|图|供稿|供图|审稿|初审|复审|终审|"
+    r"标签|关键词|关键字|tags?)"
+    r"\s*[:：|｜]\s*[^。！？]{0,30}$",
+    re.I,
 )
 _WIDGET_CHUNK = re.compile(r"^\s*[【\[](?:纠错|收藏|打印|关闭|返回顶部|分享)[】\]]\s*")
 
@@ -1203,14 +1208,27 @@ def _link_lines(el: etree._Element | None) -> frozenset[str]:
 _TAIL_BYLINE = re.compile(r"^[(（【\[]?\s*(?:本报)?(?:记者|通讯员|摄影|摄像|文字|图片|文|图)")
 
 
+_LINK_SEPARATORS = re.compile(r"[,，、|｜/]\s*|\s+")
+
+
 def _drop_tail(kept: list[str], links: frozenset[str]) -> list[str]:
     """Cut the closing furniture off the body: source and editor lines, lone short links
     (`返回首页`, `阅读原文`) and runs of whole-link lines (related reading) after the last
     paragraph. Byline lines among them stay, for the cleaning to read the reporters from."""
     bylines_after: list[str] = []
 
+    def link_count(line: str) -> int:
+        """1 for a whole link, n for a list of n links and separators (a tag list:
+        `玉峰道路, 美樹營地, 控溪吊橋`), 0 otherwise."""
+        if _DOCUMENT.search(line.strip()):
+            return 0
+        if squash(line) in links:
+            return 1
+        parts = [squash(p) for p in _LINK_SEPARATORS.split(line) if squash(p)]
+        return len(parts) if len(parts) >= 2 and all(p in links for p in parts) else 0
+
     def is_link(line: str) -> bool:
-        return squash(line) in links and not _DOCUMENT.search(line.strip())
+        return link_count(line) > 0
 
     in_link_run = False
     while kept:
@@ -1222,7 +1240,7 @@ def _drop_tail(kept: list[str], links: frozenset[str]) -> list[str]:
         # a whole link, close it.
         link_run = is_link(last) and (in_link_run or len(kept) > 1 and is_link(kept[-2]))
         if _is_tail_meta(last) or furniture.is_furniture(clean_text(last)) or link_run or (
-            len(last.strip()) <= 20 and is_link(last)
+            len(last.strip()) <= 20 and is_link(last) or link_count(last) >= 3
         ):
             in_link_run = in_link_run or link_run
             kept.pop()

@@ -1042,3 +1042,29 @@ def test_recommendation_headings_and_rights_lines_close_the_body(tail):
     html = page("<title>某县部署工作</title>", f"<h1>某县部署工作</h1><div class='text'>{BODY}{tail}</div>")
     body = extract_article(html)["body"]
     assert body.count("\n") == 2 and body.endswith("措施落实。")
+
+
+def test_organ_names_are_site_parts_of_the_document_title():
+    title = "县政协召开专题协商会 - 政协要闻 - 中国人民政治协商会议沅平县委员会"
+    assert title_from_document_title(title, ()) == "县政协召开专题协商会"
+    assert title_from_document_title("全市经济运行情况_青屿县统计局", ()) == "全市经济运行情况"
+
+
+def test_a_highlighters_comment_token_inside_code_is_code():
+    html = page(
+        "<title>照片整理脚本</title>",
+        f"<h1>照片整理脚本</h1><div class='text'>{BODY}<pre><code>"
+        "<span class='token comment'># 源目录和目标目录</span>\nSRC = 1\n</code></pre></div>",
+    )
+    assert extract_article(html)["body"].split("\n")[-2:] == ["# 源目录和目标目录", "SRC = 1"]
+
+
+def test_a_tag_list_closing_the_body_is_not_text():
+    tags = ", ".join(f"<a href='/tag/{i}' rel='tag'>标签{i}号</a>" for i in range(1, 5))
+    html = page(
+        "<title>某县部署工作</title>",
+        f"<h1>某县部署工作</h1><div class='text'>{BODY}<div class='article-keyword'>{tags}</div>"
+        "<p>标签：防汛 演练</p></div>",
+    )
+    body = extract_article(html)["body"]
+    assert body.count("\n") == 2 and body.endswith("措施落实。")
