@@ -1681,9 +1681,11 @@ def publication_time(
         ("text:after-body", next(
             (v for label, v in after_body or [] if label in _TIME_LABELS and find_datetime(v)), None
         )),
-        ("element:after-body", named_time_after(root, parts or [])),
     ]
     value, source = next(((v, k) for k, v in candidates if v and find_datetime(v)), (None, None))
+    if value is None:
+        value = named_time_after(root, parts or [])
+        source = "element:after-body" if value else None
     if value is None:
         reference = _reference_day(
             [date_from_url(url), url_day(url), modified and modified[1], script_time,
