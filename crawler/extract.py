@@ -1208,7 +1208,7 @@ def _link_lines(el: etree._Element | None) -> frozenset[str]:
 _TAIL_BYLINE = re.compile(r"^[(（【\[]?\s*(?:本报)?(?:记者|通讯员|摄影|摄像|文字|图片|文|图)")
 
 
-_LINK_SEPARATORS = re.compile(r"[,，、|｜/]\s*|\s+")
+_LINK_SEPARATORS = re.compile(r"[,，、|｜/·-]\s*|\s+")
 
 
 def _drop_tail(kept: list[str], links: frozenset[str]) -> list[str]:

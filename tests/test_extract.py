@@ -1064,6 +1064,7 @@ def test_a_tag_list_closing_the_body_is_not_text():
     html = page(
         "<title>某县部署工作</title>",
         f"<h1>某县部署工作</h1><div class='text'>{BODY}<div class='article-keyword'>{tags}</div>"
+        "<p><a href='/s'>搜索某词</a>-<a href='/'>首页</a>-<a href='/m'>订阅到邮箱</a></p>"
         "<p>标签：防汛 演练</p></div>",
     )
     body = extract_article(html)["body"]
