@@ -14,7 +14,9 @@ Sets (each page has its own truth, written by hand):
   0.900, body P 0.944, R 0.945, F1 0.945 against GNE 1.000 / 1.000 / F1 0.764 and
   trafilatura 0.800 / 0.950 / F1 0.907) and `blind_e_*`/`blind_f_*` (20 pages: title
   0.950, date 1.000, body P 1.000, R 0.999, F1 0.999 against GNE 0.950 / 0.900 /
-  F1 0.847 and trafilatura 0.550 / 0.900 / F1 0.928);
+  F1 0.847 and trafilatura 0.550 / 0.900 / F1 0.928) and `blind_g_*`/`blind_h_*` (20
+  pages: title 1.000, date 1.000, body P 0.993, R 0.967, F1 0.976 against GNE 0.950 /
+  1.000 / F1 0.806 and trafilatura 0.850 / 1.000 / F1 0.905);
 - `fixtures`: every stored page of `fixtures/*/` (truth: the case's `item`);
 - `--dir DIR`: any folder of `<name>.html` + `<name>.json` pairs in the same
   shape (`title`, `publish_time`, `body`, optional `url`), for an

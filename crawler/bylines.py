@@ -19,7 +19,7 @@ _NAMES = rf"{_NAME}(?:[ 、，,/]+{_NAME})*"
 
 # A whole line that is a byline: `张家口新闻传媒集团记者 王宋平`, `记者：龚普康 潘原`.
 _BYLINE_LINE = re.compile(
-    rf"^[{CJK}]{{0,16}}?{_ROLE}[ ：:]*{_NAMES}(?:[ ，,]*{_ROLE}[ ：:]*{_NAMES})*$"
+    rf"^(?:[□■◇◆●○]\s*)?[{CJK}]{{0,16}}?{_ROLE}[ ：:]*{_NAMES}(?:[ ，,]*{_ROLE}[ ：:]*{_NAMES})*$"
 )
 # A byline in parentheses ending a paragraph: `…等参加。(记者 郝学锋)`.
 _BYLINE_PAREN = re.compile(rf"[（(]\s*(?:[{CJK}]{{0,8}}?{_ROLE}[^()（）]*)[)）]\s*$")
@@ -29,6 +29,8 @@ _BYLINE_TAIL = re.compile(rf"(?<=[。！？”』」])\s*({_ROLE}\s*[:：]\s*.+)
 _EDITOR_LINE = re.compile(rf"^(?:.*?\s)?[(（\[【]?\s*{_EDITOR}\s*[:：]\s*(?P<name>{_NAME})")
 _EDITOR_ANYWHERE = re.compile(rf"{_EDITOR}\s*[:：]\s*(?P<name>{_NAME})")
 _SOURCE = re.compile(r"[来來]\s*[源]\s*[:：]\s*(?P<source>[^\s|｜]+(?: [^\s|｜:：]+)*)")
+# Crew of a video or a page, after the reporters: `记者：梁晓 何舟 剪辑：吴凡`.
+_CREW = re.compile(r"\s*(?:[剪][辑輯]|[摄攝][像]|[后後][期]|[制製][作]|[配][音]|[审審][核]|[校][对對]|[监監][制製])\s*[:：]")
 _ROLE_WORDS = re.compile(rf"{_ROLE}|{_EDITOR}|[本][报報]|[:：]")
 
 
@@ -48,7 +50,7 @@ def split_byline(paragraph: str) -> tuple[str, list[str]]:
 
     A paragraph that is only a byline returns ('', names).
     """
-    editor_cut = _EDITOR_ANYWHERE.split(paragraph, maxsplit=1)[0].strip()
+    editor_cut = _CREW.split(_EDITOR_ANYWHERE.split(paragraph, maxsplit=1)[0], maxsplit=1)[0].strip()
     if editor_cut and _BYLINE_LINE.match(editor_cut):
         return "", names_in(editor_cut)
     match = _BYLINE_PAREN.search(paragraph)
@@ -61,15 +63,16 @@ def split_byline(paragraph: str) -> tuple[str, list[str]]:
     return paragraph, []
 
 
-_PHOTO_ROLE = re.compile(r"[摄攝][影]")
+_PHOTO_ROLE = re.compile(r"[摄攝][影]|[摄攝]\s*[)）]?\s*$")
 _OTHER_ROLE = re.compile(rf"{_REPORTER}|{_CORRESPONDENT}")
 
 
 def _cut(paragraph: str, start: int, byline: str) -> tuple[str, list[str]]:
     """The paragraph without its closing byline, and the byline's names. A photo credit
-    (`（摄影：李子涵）`, `摄影：陈默`) is a caption's own and stays in its line."""
-    names = names_in(byline)
-    if _PHOTO_ROLE.search(byline) and not _OTHER_ROLE.search(byline):
+    (`（摄影：李子涵）`, `摄影：陈默`, `（记者 郝明 摄）`) is a caption's own and stays in its
+    line."""
+    names = names_in(re.sub(r"[摄攝]\s*([)）]?)\s*$", r"\1", byline))
+    if _PHOTO_ROLE.search(byline) and (not _OTHER_ROLE.search(byline) or byline.rstrip(" )）").endswith(("摄", "攝"))):
         return paragraph, names
     return paragraph[:start].rstrip(), names
 

@@ -346,6 +346,26 @@ def _lists_documents(el: etree._Element) -> bool:
     return bool(texts) and 2 * sum(bool(_DOCUMENT.search(t)) for t in texts) > len(texts)
 
 
+def _is_data_row(tr: etree._Element) -> bool:
+    """A table row of short cells (a data table's row, not a layout table's): two cells
+    or more, no table inside, 300 characters at most."""
+    cells = sum(1 for c in tr if _tag(c) in ("td", "th"))
+    return cells >= 2 and tr.find(".//table") is None and len(_text(tr)) <= 300
+
+
+_PLAYERS = ("iframe", "embed", "object", "video")
+
+
+def _is_player_box(el: etree._Element) -> bool:
+    """A block around an embedded player or document viewer whose only text is its labels
+    (`在线预览 下载 全屏查看`, `如无法正常预览，请下载附件后查看。`, `00:00 / 02:31`)."""
+    if _tag(el) not in ("div", "section", "p", "center", "table", "figure"):
+        return False
+    if not any(True for _ in el.iter(*_PLAYERS)):
+        return False
+    return len(_text(el)) <= 60 and len(_SENTENCE_END.findall(_text(el))) <= 1
+
+
 def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
     """The text of `el`, one string per block; widgets, hidden parts and link lists pruned."""
     out: list[str] = []
@@ -365,6 +385,8 @@ def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
             return False
         if _is_hidden(node) and not _is_folded_text(node) or _is_noise(node) or _is_home_prompt(node):
             return True
+        if _is_player_box(node):
+            return True
         # A list of links (related articles, prev/next) is not body text, unless it lists
         # the documents the article names (`相关文件：` + `关于…的通知`, `附件：` + `名单.xls`).
         return tag in ("ul", "ol", "dl") and _link_density(node) > 0.5 and not _lists_documents(node)
@@ -376,6 +398,13 @@ def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
             return
         block = tag in _BLOCK
         pre = pre or tag in ("pre", "textarea")
+        if tag == "tr" and _is_data_row(node):
+            # A row of a data table is one line, its cells apart by a space.
+            flush()
+            cells = [c for c in node if _tag(c) in ("td", "th")]
+            buf.append(" ".join(" ".join(blocks_of(c, prune=prune)) for c in cells if not dropped(c)))
+            flush()
+            return
         if block:
             flush()
         if node.text:
@@ -928,6 +957,8 @@ def density_parts(
             text = _own_text(el)
             target = el.getparent()
         elif tag in ("div", "td", "section", "article", "font", "span", "blockquote"):
+            if tag in ("font", "span") and _tag(el.getparent()) == "p":
+                continue  # the paragraph's own text, credited to the paragraph's parent
             text = _direct_text(el)
             target = el
         else:
@@ -1140,7 +1171,7 @@ _BAR_BYLINE = re.compile(
 _TAIL_META = re.compile(
     r"^[(（【\[]?\s*(?:责任编辑|责编|编辑|来源|本文来源|文章来源|稿件来源|信息来源|作者|审核|校对|"
     r"监制|统筹|记者|通讯员|摄影|摄像|文字|图片|文|图|供稿|供图|审稿|初审|复审|终审|"
-    r"标签|关键词|关键字|tags?)"
+    r"标签|关键词|关键字|tags?|撰稿|剪辑|后期|制作)"
     r"\s*[:：|｜]\s*[^。！？]{0,30}$",
     re.I,
 )
@@ -1191,9 +1222,16 @@ def dateline_byline(line: str) -> list[str]:
     return bylines.names_in(hans[len(match["dateline"]) : match.end()])
 
 
+# A credit line above the text: `【文/观察者网 王慧】`, `文/图 南方日报记者 黄晓晴 通讯员 林志远`.
+_CREDIT_HEAD = re.compile(
+    r"^[【\[]?(?:文|图|文字|摄影|文/图|图/文|图文)\s*(?:[/|｜丨:：]\s*|\s+)[^，。；！？]{2,36}?[】\]]?$"
+)
+
+
 def _is_head_meta(text: str, hans: str) -> bool:
-    """A short first line that names the authors or editors with a bar (`记者 | 张三`)."""
-    return len(text) <= 40 and bool(_BAR_BYLINE.match(hans))
+    """A short first line that names the authors or editors with a bar (`记者 | 张三`) or
+    a slash (`【文/观察者网 王慧】`)."""
+    return len(text) <= 40 and bool(_BAR_BYLINE.match(hans) or _CREDIT_HEAD.match(hans))
 
 
 def _link_lines(el: etree._Element | None) -> frozenset[str]:

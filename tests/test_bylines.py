@@ -21,6 +21,10 @@ from crawler.bylines import editor_in, is_editor_line, names_in, source_in, spli
         ("副校长在开幕式上致辞（摄影：李子涵）", "副校长在开幕式上致辞（摄影：李子涵）", ["李子涵"]),
         ("▲ 周德厚在铁铺里打制柴刀。摄影：陈默", "▲ 周德厚在铁铺里打制柴刀。摄影：陈默", ["陈默"]),
         ("活动现场。（记者 张三 摄影 李四）", "活动现场。", ["张三", "李四"]),
+        ("医务人员为居民采集核酸样本。（记者 郝明 摄）", "医务人员为居民采集核酸样本。（记者 郝明 摄）", ["郝明"]),
+        # the crew after the reporters is not a reporter
+        ("记者：梁晓 何舟 剪辑：吴凡", "", ["梁晓", "何舟"]),
+        ("□本报记者 孙晓 通讯员 马腾", "", ["孙晓", "马腾"]),
     ],
 )
 def test_bylines_are_cut_and_read(paragraph, left, names):

@@ -1069,3 +1069,56 @@ def test_a_tag_list_closing_the_body_is_not_text():
     )
     body = extract_article(html)["body"]
     assert body.count("\n") == 2 and body.endswith("措施落实。")
+
+
+def test_a_notice_in_font_tags_keeps_its_attachments_and_drops_the_viewer():
+    html = page(
+        "<title>关于印发方案的通知_某市人民政府</title>",
+        "<h1>关于印发方案的通知</h1><table><tr><td id='cx_zw'>"
+        "<p><font>现将《某市核酸检测实施方案》印发给你们，请结合实际认真贯彻落实。执行过程中遇到的问题，请及时反馈。</font></p>"
+        "<div class='cx_pdfbox'><div><span>在线预览</span><a href='/a.pdf'>下载</a></div>"
+        "<iframe src='/pdfjs/web/viewer.html?file=/a.pdf'></iframe><div>如无法正常预览，请下载附件后查看。</div></div>"
+        "<div class='cx_fujian'><p><a href='/a.pdf'>附件1：某市核酸检测实施方案.pdf</a></p>"
+        "<p><a href='/b.pdf'>附件2：某市采样点设置指引.pdf</a></p></div></td></tr></table>",
+    )
+    lines = extract_article(html)["body"].split("\n")
+    assert lines[0].startswith("现将《某市") and lines[1:] == [
+        "附件1：某市核酸检测实施方案.pdf", "附件2：某市采样点设置指引.pdf"
+    ]
+
+
+def test_a_data_table_row_is_one_line_and_keeps_its_numbers():
+    rows = "".join(
+        f"<tr><td><p>{name}</p></td><td><p>{a}</p></td><td><p>{b}</p></td></tr>"
+        for name, a, b in [("区县", "新增确诊病例", "现有确诊病例"), ("东湖区", "2", "9"), ("合计", "3", "21")]
+    )
+    html = page(
+        "<title>疫情通报_某市卫健委</title>",
+        f"<h1>疫情通报</h1><div class='TRS_Editor'>{BODY}<table>{rows}</table></div>",
+    )
+    assert extract_article(html)["body"].split("\n")[-3:] == [
+        "区县 新增确诊病例 现有确诊病例", "东湖区 2 9", "合计 3 21"
+    ]
+
+
+@pytest.mark.parametrize(
+    "head", ["<p>【文/观察者网 王慧】</p>", "<p>文/图 南方日报记者 黄晓晴 通讯员 林志远</p>", "<p>文 | 许清禾</p>"]
+)
+def test_credit_lines_above_the_text_are_not_body(head):
+    html = page("<title>某县部署工作</title>", f"<h1>某县部署工作</h1><div class='text'>{head}{BODY}</div>")
+    body = extract_article(html)["body"]
+    assert body.startswith("第1段") and body.count("\n") == 2
+
+
+def test_crew_lines_close_the_body():
+    html = page(
+        "<title>某县部署工作</title>",
+        f"<h1>某县部署工作</h1><div class='text'>{BODY}<p>撰稿：李娟 审核：王涛</p></div>",
+    )
+    video = page(
+        "<title>某县部署工作</title>",
+        f"<h1>某县部署工作</h1><div class='text'>{BODY}<p>记者：梁晓 何舟 剪辑：吴凡</p></div>",
+    )
+    assert extract_article(html)["body"].endswith("措施落实。")
+    out = extract_article(video)
+    assert out["body"].endswith("措施落实。") and out["reporters"] == ["梁晓", "何舟"]
