@@ -370,6 +370,8 @@ def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
     """The text of `el`, one string per block; widgets, hidden parts and link lists pruned."""
     out: list[str] = []
     buf: list[str] = []
+    # The blocks that hold an embedded player: the only candidates for a player box.
+    around_players = {a for p in el.iter(*_PLAYERS) for a in p.iterancestors()} if prune else set()
 
     def flush() -> None:
         text = _unwrapped("".join(buf)).replace(_KEPT_BREAK, "\n").strip()
@@ -385,7 +387,7 @@ def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
             return False
         if _is_hidden(node) and not _is_folded_text(node) or _is_noise(node) or _is_home_prompt(node):
             return True
-        if _is_player_box(node):
+        if node in around_players and _is_player_box(node):
             return True
         # A list of links (related articles, prev/next) is not body text, unless it lists
         # the documents the article names (`相关文件：` + `关于…的通知`, `附件：` + `名单.xls`).
