@@ -63,16 +63,18 @@ def split_byline(paragraph: str) -> tuple[str, list[str]]:
     return paragraph, []
 
 
-_PHOTO_ROLE = re.compile(r"[摄攝][影]|[摄攝]\s*[)）]?\s*$")
+_SHOT_BY = re.compile(r"[摄攝]\s*([)）]?)\s*$")  # `（记者 郝明 摄）`
+_PHOTO_ROLE = re.compile(r"[摄攝][影]")
 _OTHER_ROLE = re.compile(rf"{_REPORTER}|{_CORRESPONDENT}")
 
 
 def _cut(paragraph: str, start: int, byline: str) -> tuple[str, list[str]]:
     """The paragraph without its closing byline, and the byline's names. A photo credit
-    (`（摄影：李子涵）`, `摄影：陈默`, `（记者 郝明 摄）`) is a caption's own and stays in its
-    line."""
-    names = names_in(re.sub(r"[摄攝]\s*([)）]?)\s*$", r"\1", byline))
-    if _PHOTO_ROLE.search(byline) and (not _OTHER_ROLE.search(byline) or byline.rstrip(" )）").endswith(("摄", "攝"))):
+    (`（记者 郝明 摄）`, or only photographers: `（摄影：李子涵）`, `摄影：陈默`) is a
+    caption's own and stays in its line."""
+    shot = _SHOT_BY.search(byline)
+    names = names_in(_SHOT_BY.sub(r"\1", byline))
+    if shot or _PHOTO_ROLE.search(byline) and not _OTHER_ROLE.search(byline):
         return paragraph, names
     return paragraph[:start].rstrip(), names
 

@@ -357,13 +357,12 @@ _PLAYERS = ("iframe", "embed", "object", "video")
 
 
 def _is_player_box(el: etree._Element) -> bool:
-    """A block around an embedded player or document viewer whose only text is its labels
-    (`在线预览 下载 全屏查看`, `如无法正常预览，请下载附件后查看。`, `00:00 / 02:31`)."""
+    """Is `el`, a block that holds an embedded player or document viewer, only the player
+    and its labels (`在线预览 下载 全屏查看`, `如无法正常预览，请下载附件后查看。`)?"""
     if _tag(el) not in ("div", "section", "p", "center", "table", "figure"):
         return False
-    if not any(True for _ in el.iter(*_PLAYERS)):
-        return False
-    return len(_text(el)) <= 60 and len(_SENTENCE_END.findall(_text(el))) <= 1
+    text = _text(el)
+    return len(text) <= 60 and len(_SENTENCE_END.findall(text)) <= 1
 
 
 def blocks_of(el: etree._Element, *, prune: bool = True) -> list[str]:
@@ -1267,20 +1266,18 @@ def _drop_tail(kept: list[str], links: frozenset[str]) -> list[str]:
         parts = [squash(p) for p in _LINK_SEPARATORS.split(line) if squash(p)]
         return len(parts) if len(parts) >= 2 and all(p in links for p in parts) else 0
 
-    def is_link(line: str) -> bool:
-        return link_count(line) > 0
-
     in_link_run = False
     while kept:
         last = kept[-1]
         if _is_tail_meta(last) and _TAIL_BYLINE.match(to_simplified(clean_text(last)) or ""):
             bylines_after.insert(0, kept.pop())
             continue
+        links_in_last = link_count(last)
         # A related-reading run set in the body's own container: two or more lines, each
         # a whole link, close it.
-        link_run = is_link(last) and (in_link_run or len(kept) > 1 and is_link(kept[-2]))
+        link_run = links_in_last > 0 and (in_link_run or len(kept) > 1 and link_count(kept[-2]) > 0)
         if _is_tail_meta(last) or furniture.is_furniture(clean_text(last)) or link_run or (
-            len(last.strip()) <= 20 and is_link(last) or link_count(last) >= 3
+            len(last.strip()) <= 20 and links_in_last or links_in_last >= 3
         ):
             in_link_run = in_link_run or link_run
             kept.pop()
@@ -1423,21 +1420,13 @@ def _time_named_text(el: etree._Element) -> str | None:
     return text
 
 
-def named_time_after(root: etree._Element, parts: list[etree._Element]) -> str | None:
+def named_time_after(parts: list[etree._Element]) -> str | None:
     """The full date of the first time-named element after the body, outside lists
     and page furniture: a blog's `posted @ <span id="post-date">2021-03-04 10:22</span>`
     under the post."""
     if not parts:
         return None
-    last = parts[-1]
-    inside = set(last.iter())
-    passed = False
-    for el in root.iter():
-        if el is last:
-            passed = True
-            continue
-        if not passed or el in inside:
-            continue
+    for el in parts[-1].xpath("following::*"):
         text = _time_named_text(el)
         if text and find_datetime(text):
             return text
@@ -1641,8 +1630,6 @@ def locate(root: etree._Element, url: str = "") -> Located:
 # An element named as the article's source (`<a class="source">`, `<span class="a_source">`,
 # `<a id="ne_article_source">`): portals set the outlet's name there without a label.
 _SOURCE_NAMES = re.compile(r"(?:^|[-_\s])(?:\w+_)?(?:source|laiyuan|media-?name)(?:$|[-_\s])", re.I)
-
-
 _SOURCE_PREFIX = re.compile(rf"^(?:(?:{_both_scripts('|'.join(sorted(_SOURCE_LABELS)))})\s*[:：]|来自|來自)\s*")
 
 
@@ -1653,7 +1640,7 @@ def _named_source(root: etree._Element, parts: list[etree._Element]) -> str | No
     for el in root.iter():
         if el in inside or not _SOURCE_NAMES.search(_names(el)) or _hidden_on_page(el):
             continue
-        text = re.sub(_SOURCE_PREFIX, "", _text(el))
+        text = _SOURCE_PREFIX.sub("", _text(el))
         if 2 <= len(text) <= 24 and not re.search(r"\d|[，。；！？:：|｜]", text):
             return text
     return None
@@ -1724,7 +1711,7 @@ def publication_time(
     ]
     value, source = next(((v, k) for k, v in candidates if v and find_datetime(v)), (None, None))
     if value is None:
-        value = named_time_after(root, parts or [])
+        value = named_time_after(parts or [])
         source = "element:after-body" if value else None
     if value is None:
         reference = _reference_day(
