@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -92,6 +93,10 @@ FAILED_COLUMNS: dict[str, type] = {
 }
 
 
+# Seconds a write waits for another process's lock before it fails.
+LOCK_TIMEOUT = 30
+
+
 class StoreError(Exception):
     """The database cannot be opened or written; the message says why."""
 
@@ -113,14 +118,28 @@ class Store:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=30)
+            conn = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT)
             self.db = sqlite_utils.Database(conn)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            with self.transaction():  # two processes creating one file: one waits
-                self._ensure_schema()
+            self._set_up()
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot write the reports database {self.path}: {exc}") from exc
+
+    def _set_up(self) -> None:
+        """WAL mode and the schema. Two processes that open a new file at once can meet in
+        SQLite's lock upgrade, where it answers `database is locked` at once instead of
+        waiting; the one told so tries again until the lock timeout."""
+        deadline = time.monotonic() + LOCK_TIMEOUT
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                with self.transaction():  # two processes creating one file: one waits
+                    self._ensure_schema()
+                return
+            except (sqlite3.OperationalError, StoreError) as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _ensure_schema(self) -> None:
         db = self.db

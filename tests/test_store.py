@@ -101,3 +101,34 @@ def test_the_search_index_follows_new_and_updated_reports(store: Store):
     assert found("领导小组") == 0 and found("春耕") == 1
     assert store.rebuild_search() == 1
     assert found("春耕") == 1
+
+
+def test_a_new_file_opened_by_two_processes_at_once_waits_out_a_lock_answered_at_once(
+    tmp_path, monkeypatch
+):
+    # SQLite can answer `database is locked` at once, without waiting, to the second of two
+    # processes that set up a new file together; the store tries again.
+    real_execute = sqlite3.Connection.execute
+    answers = iter([sqlite3.OperationalError("database is locked")])
+
+    class Flaky(sqlite3.Connection):
+        def execute(self, sql, *args):
+            if sql.startswith("PRAGMA journal_mode"):
+                error = next(answers, None)
+                if error is not None:
+                    raise error
+            return real_execute(self, sql, *args)
+
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: real_connect(*a, factory=Flaky, **k))
+    store = Store(tmp_path / "reports.db")
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert "reports" in store.db.table_names()
+    store.close()
+
+
+def test_a_store_that_cannot_open_its_file_says_why(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(StoreError, match="cannot write the reports database"):
+        Store(blocker / "reports.db")
